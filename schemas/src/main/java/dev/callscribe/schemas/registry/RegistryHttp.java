@@ -153,8 +153,12 @@ final class RegistryHttp {
         return status == 408 || status == 429 || status >= 500;
     }
 
+    /** The JDK's connection errors often have no message of their own; their cause says what happened. */
     private static String describe(IOException e) {
         String message = e.getMessage();
+        if (message == null && e.getCause() != null) {
+            message = e.getCause().toString();
+        }
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 

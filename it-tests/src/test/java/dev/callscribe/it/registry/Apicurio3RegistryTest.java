@@ -1,0 +1,17 @@
+package dev.callscribe.it.registry;
+
+import dev.callscribe.it.support.ApicurioRegistry;
+import dev.callscribe.it.support.ApicurioRegistryExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The registry contract against Apicurio Registry 3.x's Confluent-compatible API. */
+class Apicurio3RegistryTest extends RegistryContractTests {
+
+    @RegisterExtension
+    static final ApicurioRegistryExtension APICURIO = ApicurioRegistryExtension.v3();
+
+    @Override
+    ApicurioRegistry registry() {
+        return APICURIO.registry();
+    }
+}
