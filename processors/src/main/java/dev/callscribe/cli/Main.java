@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Streaming transcription of contact-center audio on Apache Kafka.",
         subcommands = {
             DemoCommand.class,
+            FeaturesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

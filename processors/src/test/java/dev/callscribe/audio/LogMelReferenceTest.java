@@ -1,0 +1,54 @@
+package dev.callscribe.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The log-mel features against the shared golden files, computed independently in float64 numpy following
+ * openai/whisper. Skipped, with a message, where the shared folder is absent.
+ */
+class LogMelReferenceTest {
+
+    private static final double TOLERANCE = 1e-4;
+
+    @ParameterizedTest(name = "{0} mel bands")
+    @ValueSource(ints = {80, 128})
+    void shouldMatchTheReferenceLogMelOfTheSharedAgentRecording(int nMels) throws IOException {
+        // Given the shared 16 kHz mono recording and its reference features
+        Path wav = SharedFiles.require("audio/northwind-agent-16k-mono.wav");
+        Path reference = SharedFiles.require("reference/northwind-agent-16k-logmel" + nMels + ".f32");
+        float[] samples = WavReader.read(wav).decodeChannels()[0];
+        float[] expected = readFloats(reference);
+
+        // When
+        float[] actual = new LogMelSpectrogram(LogMelOptions.forMels(nMels)).compute(samples);
+
+        // Then
+        assertThat(actual).hasSameSizeAs(expected);
+        double maxError = maxAbsDifference(actual, expected);
+        System.out.printf("log-mel %d: max abs error vs reference %.3g%n", nMels, maxError);
+        assertThat(maxError).isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    static float[] readFloats(Path file) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[bytes.remaining() / Float.BYTES];
+        bytes.asFloatBuffer().get(values);
+        return values;
+    }
+
+    static double maxAbsDifference(float[] a, float[] b) {
+        double max = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs((double) a[i] - b[i]));
+        }
+        return max;
+    }
+}
