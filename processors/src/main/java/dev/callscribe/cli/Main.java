@@ -1,6 +1,10 @@
 package dev.callscribe.cli;
 
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Command;
 
 /**
@@ -13,10 +17,17 @@ import picocli.CommandLine.Command;
         description = "Streaming transcription of contact-center audio on Apache Kafka.",
         subcommands = {
             DemoCommand.class,
+            BenchCommand.class,
+            TranscribeCommand.class,
             FeaturesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {
+
+    /** Exit status of a command that failed. */
+    static final int FAILURE = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private Main() {
     }
@@ -27,6 +38,27 @@ public final class Main {
 
     /** Runs a command line and returns its exit status, without exiting; for tests. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line, writing to the given streams; for tests. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    private static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::reportFailure);
+    }
+
+    /** A failed command says what went wrong in one line; the stack trace goes to the debug log. */
+    private static int reportFailure(Exception failure, CommandLine command, ParseResult parsed) {
+        LOG.debug("{} failed", command.getCommandName(), failure);
+        String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
+        command.getErr().println("callscribe " + command.getCommandName() + ": " + message);
+        command.getErr().flush();
+        return FAILURE;
     }
 }

@@ -11,6 +11,12 @@ import java.util.List;
  * <p>Per token: a special token is skipped; a text token joins the open segment; a timestamp is ignored when it
  * falls in the right stride's trailing run (and then so is the timestamp after it), or inside the left stride while
  * text is pending; otherwise it opens a segment, or closes the open one unless it repeats the opening time.
+ *
+ * <p>One addition to the pipeline's rules: at the start of a window, a segment inside its left stride that also
+ * ends before the end of the last settled segment is dropped, text and timestamps, because an earlier window has
+ * already settled that stretch of audio; a segment that reaches past it is kept. The pipeline keeps such text and
+ * relies on the longest-common-sequence merge with pending text to remove it, but nothing is pending once the earlier
+ * window has closed its segments, so it doubles the words of the overlap (a known complaint about chunked Whisper).
  */
 final class WindowMerge {
 
@@ -23,6 +29,9 @@ final class WindowMerge {
     private Long openStartMs;
     private boolean skip;
     private long settledUntilMs;
+    private boolean trimming;
+    private final List<Integer> tentative = new ArrayList<>();
+    private Long tentativeStartMs;
 
     WindowMerge(MergeState state, WindowTiming timing, TokenVocabulary vocabulary, TokenText text) {
         this.vocabulary = vocabulary;
@@ -47,11 +56,12 @@ final class WindowMerge {
         if (windowCount == 0) {
             settledUntilMs = windowStartMs;
         }
+        trimming = windowCount > 0;
         for (int token : tokenIds) {
             if (vocabulary.isTimestamp(token)) {
                 onTimestamp(token);
             } else if (!vocabulary.isSpecial(token)) {
-                current.add(token);
+                (tentativeStartMs != null ? tentative : current).add(token);
             }
         }
         endOfWindow();
@@ -64,6 +74,14 @@ final class WindowMerge {
     }
 
     private void onTimestamp(int token) {
+        if (trimming && insideSettledAudio(token)) {
+            // The segment that ends here lies in audio an earlier window settled: it is dropped.
+            tentative.clear();
+            tentativeStartMs = timing.timeMs(token);
+            skip = false;
+            return;
+        }
+        keepTentative();
         if (timing.neverCloses(token)) {
             // Timestamps come in pairs, so the one after a discarded timestamp is discarded too.
             skip = true;
@@ -90,7 +108,32 @@ final class WindowMerge {
         openStartMs = null;
     }
 
+    /**
+     * Whether the timestamp keeps the window inside audio an earlier window settled: an opening timestamp before the
+     * settled end, or a closing one at or before it.
+     */
+    private boolean insideSettledAudio(int token) {
+        if (!timing.insideLeftStride(token)) {
+            return false;
+        }
+        long time = timing.timeMs(token);
+        boolean closing = tentativeStartMs != null && !tentative.isEmpty();
+        return closing ? time <= settledUntilMs : time < settledUntilMs;
+    }
+
+    /** The left-stride segment reaches past the settled audio: it is kept, from where it started. */
+    private void keepTentative() {
+        trimming = false;
+        if (!tentative.isEmpty()) {
+            current.addAll(tentative);
+            openStartMs = openStartMs != null ? openStartMs : tentativeStartMs;
+        }
+        tentative.clear();
+        tentativeStartMs = null;
+    }
+
     private void endOfWindow() {
+        keepTentative();
         if (!current.isEmpty()) {
             pending = pending.fold(current);
         } else if (pending.isEmpty()) {

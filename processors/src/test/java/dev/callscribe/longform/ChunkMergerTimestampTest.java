@@ -185,16 +185,28 @@ class ChunkMergerTimestampTest {
 
     @Test
     void shouldNeverStartASegmentBeforeThePreviousOneEnds() {
-        // A departure from the pipeline: window 0 closes "a b" at 12.0 s, inside window 1's left stride, and ends
-        // on a lone <13.00>; with no text pending, window 1's pairs shift and the pipeline gives "c" 11.5-11.6 s,
-        // before the previous end. Here "c" is moved to 12.0 s.
+        // Two departures from the pipeline: window 0 settles "a b" until 12.0 s; window 1's "c" (10.5-11.5 s) lies
+        // in that settled audio, inside its left stride, so it is dropped (the pipeline keeps it, doubling the
+        // overlap); "d" opens at 11.6 s, before the previous end, and reaches 13.0 s: it is kept, moved to 12.0 s.
         List<WindowTokens> windows = transcribed(windows(15, 25),
                 tokens(at(1), "a b", at(12), at(13), END_OF_TEXT),
                 tokens(at(0.5), "c", at(1.5), at(1.6), "d", at(3), END_OF_TEXT));
 
         assertThat(merger().mergeAll(windows).segments()).containsExactly(
                 segment(1_000, 12_000, "a b"),
-                segment(12_000, 12_000, "c"),
-                segment(13_000, 25_000, "d"));
+                segment(12_000, 13_000, "d"));
+    }
+
+    @Test
+    void shouldDropALeftStrideSegmentAnEarlierWindowAlreadySettled() {
+        // window 0 = [0, 15) settles "a" (10-11 s); "x y" stays pending (a window's last timestamp never closes).
+        // Window 1 = [10, 25) hears "a" again at 10.2-11.0 s, in its left stride: the pipeline would keep it, with
+        // nothing pending to merge it away, and give "a" twice. "x y" merges with the pending copy as usual.
+        List<WindowTokens> windows = transcribed(windows(15, 25),
+                tokens(at(10), "a", at(11), at(11), "x y", at(12), END_OF_TEXT),
+                tokens(at(0.2), "a", at(1), at(1), "x y", at(2), at(3), "b", at(4), END_OF_TEXT));
+
+        assertThat(merger().mergeAll(windows).text()).isEqualTo(" a x y b");
+        assertThat(merger().mergeAll(windows).segments()).first().isEqualTo(segment(10_000, 11_000, "a"));
     }
 }
