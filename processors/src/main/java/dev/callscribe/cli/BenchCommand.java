@@ -3,18 +3,15 @@ package dev.callscribe.cli;
 import dev.callscribe.bench.BenchModel;
 import dev.callscribe.bench.EngineBench;
 import dev.callscribe.bench.LogMelBench;
-import dev.callscribe.engine.EngineOptions;
-import dev.callscribe.engine.ExecutionProvider;
 import dev.callscribe.engine.WhisperEngine;
-import dev.callscribe.model.ModelDtype;
 import dev.callscribe.model.ModelFolder;
-import dev.callscribe.model.ModelOptions;
 import dev.callscribe.model.WhisperModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,19 +58,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Decoder steps per window (default: ${DEFAULT-VALUE}).")
     private int maxNewTokens;
 
-    @Option(names = "--provider", defaultValue = "CPU", description = "CPU or CUDA (default: ${DEFAULT-VALUE}).")
-    private ExecutionProvider provider;
-
-    @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads; 0 lets ONNX Runtime choose.")
-    private int threads;
-
-    @Option(names = "--encoder-dtype", defaultValue = "FP32",
-            description = "Encoder variant: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private ModelDtype encoderDtype;
-
-    @Option(names = "--decoder-dtype", defaultValue = "FP32",
-            description = "Decoder variant: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private ModelDtype decoderDtype;
+    @Mixin
+    private RuntimeOptions runtime;
 
     @Option(names = "--logmel-windows", defaultValue = "20",
             description = "30 s windows timed for the log-mel figure (default: ${DEFAULT-VALUE}).")
@@ -85,10 +71,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("Machine: %d processors, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), System.getProperty("os.arch"));
         printLogMel(out);
-        WhisperModel whisper = ModelFolder.read(modelFolder(), ModelOptions.defaults()
-                .withEncoderDtype(encoderDtype).withDecoderDtype(decoderDtype));
-        EngineOptions options = EngineOptions.defaults().withProvider(provider).withIntraOpThreads(threads);
-        try (WhisperEngine engine = WhisperEngine.open(whisper, options)) {
+        WhisperModel whisper = ModelFolder.read(modelFolder(), runtime.modelOptions());
+        try (WhisperEngine engine = WhisperEngine.open(whisper, runtime.engineOptions())) {
             printEngine(out, engine);
         }
         return 0;

@@ -76,7 +76,7 @@ final class TranscribeCommand implements Callable<Integer> {
             channels.addAll(AudioFiles.readChannels(file));
         }
         WhisperModel model = selection.load();
-        try (WhisperEngine engine = WhisperEngine.open(model, selection.engineOptions())) {
+        try (WhisperEngine engine = WhisperEngine.open(model, selection.runtime.engineOptions())) {
             FileTranscriber transcriber = new FileTranscriber(engine, chunking(model), decoding(), batchSize);
             print(transcriber.transcribe(channels));
         }
