@@ -116,6 +116,16 @@ class WhisperEngineOracleTest {
     }
 
     @Test
+    void shouldDecodeTheSameWordsAfterAPreviousTextPrompt() throws Exception {
+        DecodingOptions prompted = WITH_TIMESTAMPS.withInitialPrompt("Thanks for calling the billing line.");
+
+        WindowResult result = engine.transcribe(List.of(ORACLE.synthesize(HELLO_WORLD)), prompted).get(0);
+
+        assertThat(result.text()).isEqualTo(" hello world");
+        assertThat(result.segments()).extracting(Segment::startSeconds).containsExactly(1.0, 3.0);
+    }
+
+    @Test
     void shouldRefuseAWindowLongerThanTheModelWindow() {
         float[] tooLong = new float[engine.maxWindowSamples() + 1];
 
