@@ -1,6 +1,9 @@
 package dev.callscribe.audio;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Converts one stream of samples (one call, one channel) to 16 kHz, chunk by chunk, with a band-limited polyphase
@@ -42,6 +45,15 @@ public final class StreamingResampler {
         this.filter = PolyphaseFilter.forRates(inputRateHz, OUTPUT_RATE_HZ);
         this.history = new float[4 * (filter.tapsBefore() + filter.lookahead())];
         reset();
+    }
+
+    /** The input rates this resampler takes to 16 kHz, in increasing order. */
+    public static SortedSet<Integer> supportedInputRates() {
+        SortedSet<Integer> rates = new TreeSet<>();
+        for (int rate : SUPPORTED_INPUT_RATES_HZ) {
+            rates.add(rate);
+        }
+        return Collections.unmodifiableSortedSet(rates);
     }
 
     /**

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         description = "Streaming transcription of contact-center audio on Apache Kafka.",
         subcommands = {
             DemoCommand.class,
+            RunCommand.class,
             BenchCommand.class,
             TranscribeCommand.class,
             FeaturesCommand.class,

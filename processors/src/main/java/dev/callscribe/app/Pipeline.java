@@ -1,0 +1,217 @@
+package dev.callscribe.app;
+
+import dev.callscribe.app.Roles.NamedFactory;
+import dev.callscribe.pipeline.PipelineConfig;
+import dev.callscribe.pipeline.PipelineRole;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The roles of one process and what hosts them: the embedded broker (with {@code --embedded}), the topics, the meter
+ * registry and the metrics, health and readiness endpoints. {@link #start()} brings them up in that order;
+ * {@link #close()} takes them down in reverse: roles in reverse start order, then the HTTP server, the meters and
+ * the broker.
+ *
+ * <p>Lifecycle: built by {@link #prepare}, which checks the role selection and the configuration but starts nothing;
+ * started once; closed once (close is idempotent and may come from another thread, such as a JVM shutdown hook, at
+ * any time: during start it waits for start to finish, then undoes it). Owns everything it starts.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    private final List<NamedFactory> selected;
+    private final boolean embedded;
+    private final RoleRoster roster = new RoleRoster();
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
+    private EffectiveConfig config;
+    private EmbeddedKafka broker;
+    private ProcessMeters meters;
+    private volatile MetricsServer server;
+    private boolean started;
+    private boolean closed;
+
+    private Pipeline(List<NamedFactory> selected, EffectiveConfig config, boolean embedded) {
+        this.selected = selected;
+        this.config = config;
+        this.embedded = embedded;
+    }
+
+    /**
+     * Checks what {@code run} was asked for and loads the configuration; starts nothing.
+     *
+     * @param environment the process environment ({@code System.getenv()}; a map in tests)
+     * @throws org.apache.kafka.common.config.ConfigException for a missing file or an invalid value, naming the key
+     * @throws IllegalArgumentException for an unknown or unavailable role
+     */
+    public static Pipeline prepare(RunOptions options, Roles roles, Map<String, String> environment) {
+        Map<String, String> file = options.configFile().map(EffectiveConfig::readFile).orElse(Map.of());
+        EffectiveConfig config = EffectiveConfig.merge(file, environment, options.overrides());
+        config.appConfig();
+        List<NamedFactory> selected = roles.select(options.roles());
+        return new Pipeline(selected, config, options.embedded());
+    }
+
+    /**
+     * Starts the broker (if embedded), creates the topics, starts the endpoints and the roles, and returns.
+     *
+     * @throws RuntimeException when any of it fails, after closing what had started; the message says what failed
+     */
+    public synchronized void start() {
+        if (started || closed) {
+            throw new IllegalStateException(closed ? "the pipeline was closed" : "the pipeline was started already");
+        }
+        started = true;
+        try {
+            startBroker();
+            LOG.info("Configuration:\n{}", config.describe());
+            AppConfig app = config.appConfig();
+            createTopics(app);
+            startEndpoints(app);
+            startRoles();
+        } catch (RuntimeException e) {
+            // Undone at once, so nothing is left running whether or not anyone calls close().
+            roster.markStopping();
+            closeParts();
+            closed = true;
+            closedLatch.countDown();
+            throw e;
+        }
+        roster.markStarted();
+        LOG.info("Running {}", selected.stream().map(NamedFactory::name).collect(Collectors.joining(", ")));
+    }
+
+    /** The configuration in force (with the embedded broker's address once it has started). */
+    public synchronized EffectiveConfig config() {
+        return config;
+    }
+
+    /** The port of the metrics server, once it is serving; empty when disabled or not started. */
+    public Optional<Integer> metricsPort() {
+        MetricsServer current = server;
+        return current == null ? Optional.empty() : Optional.of(current.port());
+    }
+
+    /** The roles started so far, in start order. */
+    public List<PipelineRole> roles() {
+        return roster.roles();
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitClosed() throws InterruptedException {
+        closedLatch.await();
+    }
+
+    /** Stops everything this pipeline started, in reverse order; idempotent. */
+    @Override
+    public void close() {
+        roster.markStopping();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            LOG.info("Stopping");
+            closeParts();
+            LOG.info("Stopped");
+        }
+        closedLatch.countDown();
+    }
+
+    private void startBroker() {
+        if (!embedded) {
+            return;
+        }
+        String dataDir = config.appConfig().embeddedDataDir();
+        broker = EmbeddedKafka.start(dataDir.isEmpty() ? null : Path.of(dataDir));
+        config = config
+                .with(PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ConfigSource.EMBEDDED)
+                .withIfAbsent(PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, AppConfig.EMBEDDED_SCHEMA_REGISTRY_URL,
+                        ConfigSource.EMBEDDED);
+        LOG.info("Embedded Kafka broker at {}", broker.bootstrapServers());
+    }
+
+    private void createTopics(AppConfig app) {
+        if (!app.getBoolean(PipelineConfig.TOPICS_CREATE_CONFIG)) {
+            LOG.info("Not creating topics ({}=false)", PipelineConfig.TOPICS_CREATE_CONFIG);
+            return;
+        }
+        String servers = app.getString(PipelineConfig.BOOTSTRAP_SERVERS_CONFIG);
+        try (Admin admin = Admin.create(adminConfig(app))) {
+            TopicReport report = new TopicCreator(admin).createMissing(PipelineTopics.specs(app));
+            LOG.info("Topics at {}: created [{}], already there [{}]", servers,
+                    String.join(", ", report.created()), String.join(", ", report.existing()));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("topics at " + servers + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void startEndpoints(AppConfig app) {
+        meters = ProcessMeters.create();
+        if (!app.metricsEnabled()) {
+            LOG.info("Metrics endpoint disabled ({}={})", AppConfig.METRICS_PORT_CONFIG, AppConfig.METRICS_DISABLED);
+            return;
+        }
+        server = MetricsServer.start(app.metricsPort(), meters::scrape, roster);
+        LOG.info("Metrics at {}/metrics, health at /health, readiness at /ready", server.localUrl());
+    }
+
+    private void startRoles() {
+        Map<String, String> roleConfig = config.roleConfig();
+        for (NamedFactory factory : selected) {
+            PipelineRole role = build(factory, roleConfig);
+            roster.add(role);
+            try {
+                role.start();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("role " + factory.name() + " did not start: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private PipelineRole build(NamedFactory factory, Map<String, String> roleConfig) {
+        try {
+            return factory.factory().create(roleConfig, meters.registry());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot build role " + factory.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes whatever has started, newest first; a part that fails to close does not keep the others open. */
+    private void closeParts() {
+        List<PipelineRole> roles = new ArrayList<>(roster.roles());
+        Collections.reverse(roles);
+        roles.forEach(role -> closeQuietly(role.name(), role));
+        closeQuietly("metrics server", server);
+        closeQuietly("meter registry", meters);
+        closeQuietly("embedded broker", broker);
+    }
+
+    private static void closeQuietly(String what, AutoCloseable part) {
+        if (part == null) {
+            return;
+        }
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.warn("{} did not close cleanly: {}", what, e.toString());
+        }
+    }
+
+    /** The admin client's keys among those given: security settings pass, pipeline keys do not. */
+    private static Map<String, Object> adminConfig(AppConfig app) {
+        return app.clientConfig().entrySet().stream()
+                .filter(entry -> AdminClientConfig.configNames().contains(entry.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.callscribe.app;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the topics that are missing and leaves existing ones alone: their partitions, replication and
+ * configuration are the operator's. An existing topic with fewer partitions than configured gets a warning, since it
+ * caps how many instances of a stage can share the work. Safe to run from several processes at once: a topic another
+ * process created in between counts as existing. Each request to the broker waits at most the admin client's
+ * {@code default.api.timeout.ms}; a created topic the broker does not know after 30 s is an error.
+ */
+public final class TopicCreator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
+
+    /** How long a created topic may take to become known to the broker the admin client asks. */
+    private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration VISIBILITY_POLL = Duration.ofMillis(50);
+
+    private final Admin admin;
+
+    /** A creator using the given admin client; the caller keeps ownership of it. */
+    public TopicCreator(Admin admin) {
+        this.admin = admin;
+    }
+
+    /**
+     * Creates the missing topics among {@code specs} and returns once every one of them can be described, so the
+     * roles started next find them (a broker learns of a new topic shortly after the controller has created it).
+     *
+     * @throws IllegalStateException when the broker cannot be reached or refuses, with the broker's reason
+     */
+    public TopicReport createMissing(List<TopicSpec> specs) {
+        Set<String> present = await(admin.listTopics().names(), "list topics");
+        List<String> created = new ArrayList<>();
+        List<String> existing = new ArrayList<>();
+        for (TopicSpec spec : specs) {
+            if (present.contains(spec.name()) || !create(spec)) {
+                existing.add(spec.name());
+            } else {
+                created.add(spec.name());
+            }
+        }
+        Map<String, TopicDescription> descriptions = describeWhenVisible(specs.stream().map(TopicSpec::name).toList());
+        List<String> warnings = partitionWarnings(specs, existing, descriptions);
+        warnings.forEach(LOG::warn);
+        return new TopicReport(created, existing, warnings);
+    }
+
+    /** Creates one topic; false when another process created it first. */
+    private boolean create(TopicSpec spec) {
+        Optional<Short> replication = spec.replicationFactor() == TopicSpec.BROKER_DEFAULT_REPLICATION
+                ? Optional.empty() : Optional.of(spec.replicationFactor());
+        NewTopic topic = new NewTopic(spec.name(), Optional.of(spec.partitions()), replication).configs(spec.configs());
+        try {
+            admin.createTopics(List.of(topic)).all().get();
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                return false;
+            }
+            throw failure("create topic " + spec.name(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + spec.name(), e);
+        }
+    }
+
+    /** Describes the topics, asking again while the broker does not know one of them yet, up to a bound. */
+    private Map<String, TopicDescription> describeWhenVisible(List<String> names) {
+        long deadline = System.nanoTime() + VISIBILITY_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get();
+            } catch (ExecutionException e) {
+                boolean unknownYet = e.getCause() instanceof UnknownTopicOrPartitionException;
+                if (!unknownYet || System.nanoTime() - deadline > 0) {
+                    throw failure("describe topics " + names, e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while describing topics " + names, e);
+            }
+            LockSupport.parkNanos(VISIBILITY_POLL.toNanos());
+        }
+    }
+
+    private static List<String> partitionWarnings(List<TopicSpec> specs, List<String> existing,
+            Map<String, TopicDescription> descriptions) {
+        List<String> warnings = new ArrayList<>();
+        for (TopicSpec spec : specs) {
+            TopicDescription description = descriptions.get(spec.name());
+            if (existing.contains(spec.name()) && description.partitions().size() < spec.partitions()) {
+                warnings.add("Topic " + spec.name() + " has " + description.partitions().size()
+                        + " partitions, fewer than the " + spec.partitions() + " configured; it is left as it is "
+                        + "(add partitions with kafka-topics --alter if more instances must share it).");
+            }
+        }
+        return warnings;
+    }
+
+    private static <T> T await(KafkaFuture<T> future, String what) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw failure(what, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trying to " + what, e);
+        }
+    }
+
+    private static IllegalStateException failure(String what, Throwable cause) {
+        return new IllegalStateException("cannot " + what + ": " + cause.getMessage(), cause);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.callscribe.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One broker for the class: starting one takes a second or two. */
+class EmbeddedKafkaTest {
+
+    @TempDir
+    static Path parent;
+
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = EmbeddedKafka.start(parent);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        kafka.close();
+    }
+
+    @Test
+    void shouldKeepItsDataInAFreshDirectoryUnderTheGivenOne() {
+        assertThat(kafka.directory()).startsWith(parent).isDirectory();
+        assertThat(kafka.bootstrapServers()).startsWith("localhost:");
+    }
+
+    @Test
+    void shouldDeliverWhatIsProducedToAConsumerGroup() throws Exception {
+        // Given a topic
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("round-trip", 2, (short) 1))).all().get();
+        }
+
+        // When three records are produced, transactionally (exactly once needs the transaction coordinator)
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>("round-trip", "call-" + i, "chunk " + i));
+            }
+            producer.commitTransaction();
+        }
+
+        // Then a read_committed consumer in a group reads all three
+        assertThat(consumeValues("round-trip", 3)).containsExactlyInAnyOrder("chunk 0", "chunk 1", "chunk 2");
+    }
+
+    @Test
+    void shouldDeleteItsDataWhenClosed(@TempDir Path otherParent) {
+        // Given a second broker
+        EmbeddedKafka other = EmbeddedKafka.start(otherParent);
+        Path directory = other.directory();
+
+        // When
+        other.close();
+        other.close();
+
+        // Then
+        assertThat(Files.exists(directory)).isFalse();
+    }
+
+    static Properties producerProps() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "embedded-kafka-test");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return props;
+    }
+
+    private static List<String> consumeValues(String topic, int expected) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "embedded-kafka-test");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            Conditions.await(expected + " records arrive on " + topic, () -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    values.add(record.value());
+                }
+                return values.size() >= expected;
+            });
+        }
+        return values;
+    }
+}

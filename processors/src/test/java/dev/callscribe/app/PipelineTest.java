@@ -1,0 +1,113 @@
+package dev.callscribe.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline's lifecycle without a broker: topic creation and the HTTP server are off unless a test needs them. */
+class PipelineTest {
+
+    private static final Map<String, String> NO_BROKER_NEEDED = Map.of(
+            "topics.create", "false",
+            "metrics.port", "-1");
+
+    private final List<String> journal = FakeRole.journal();
+    private final FakeRole segmenter = new FakeRole(Roles.SEGMENTER, journal);
+    private final FakeRole transcriber = new FakeRole(Roles.TRANSCRIBER, journal);
+    private final FakeRole stitcher = new FakeRole(Roles.STITCHER, journal);
+    private final Roles roles = Roles.none()
+            .with(Roles.SEGMENTER, segmenter.factory())
+            .with(Roles.TRANSCRIBER, transcriber.factory())
+            .with(Roles.STITCHER, stitcher.factory());
+
+    @Test
+    void shouldStartRolesInFlowOrderAndCloseThemInReverse() {
+        // Given
+        Pipeline pipeline = Pipeline.prepare(options(List.of(Roles.ALL), NO_BROKER_NEEDED), roles, Map.of());
+
+        // When
+        pipeline.start();
+        pipeline.close();
+
+        // Then
+        assertThat(journal).containsExactly("start segmenter", "start transcriber", "start stitcher",
+                "close stitcher", "close transcriber", "close segmenter");
+    }
+
+    @Test
+    void shouldCloseOnlyOnce() throws InterruptedException {
+        // Given
+        Pipeline pipeline = Pipeline.prepare(options(List.of(Roles.STITCHER), NO_BROKER_NEEDED), roles, Map.of());
+        pipeline.start();
+
+        // When
+        pipeline.close();
+        pipeline.close();
+        pipeline.awaitClosed();
+
+        // Then
+        assertThat(journal).containsExactly("start stitcher", "close stitcher");
+    }
+
+    @Test
+    void shouldCloseWhatStartedInReverseWhenARoleFailsToStart() {
+        // Given a transcriber that cannot start
+        transcriber.failingOnStart();
+        Pipeline pipeline = Pipeline.prepare(options(List.of(Roles.ALL), NO_BROKER_NEEDED), roles, Map.of());
+
+        // When / Then
+        assertThatThrownBy(pipeline::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("role transcriber did not start: no GPU found");
+        assertThat(journal).containsExactly("start segmenter", "start transcriber",
+                "close transcriber", "close segmenter");
+    }
+
+    @Test
+    void shouldHandTheRolesTheGivenKeysButNotTheProcessKeys() {
+        // Given keys from the environment and the command line
+        Map<String, String> overrides = Map.of("topics.create", "false", "metrics.port", "-1", "linger.ms", "5");
+        Pipeline pipeline = Pipeline.prepare(options(List.of(Roles.SEGMENTER), overrides), roles,
+                Map.of("CALLSCRIBE_BOOTSTRAP_SERVERS", "kafka:9092"));
+
+        // When
+        pipeline.start();
+        pipeline.close();
+
+        // Then
+        assertThat(segmenter.config()).containsOnly(Map.entry("bootstrap.servers", "kafka:9092"),
+                Map.entry("topics.create", "false"), Map.entry("linger.ms", "5"));
+        assertThat(segmenter.registry()).isNotNull();
+    }
+
+    @Test
+    void shouldStartNothingWhenARoleIsNotAvailable() {
+        Roles onlyStitcher = Roles.none().with(Roles.STITCHER, stitcher.factory());
+
+        assertThatThrownBy(() -> Pipeline.prepare(options(List.of(Roles.ALL), NO_BROKER_NEEDED), onlyStitcher,
+                Map.of()))
+                .hasMessage("role segmenter is not available in this build (available: stitcher)");
+        assertThat(journal).isEmpty();
+    }
+
+    @Test
+    void shouldSayWhereTopicsCouldNotBeCreatedAndStartNoRole() {
+        // Given no broker at the address, and a short admin timeout
+        Map<String, String> unreachable = Map.of("bootstrap.servers", "localhost:1", "metrics.port", "-1",
+                "default.api.timeout.ms", "1000", "request.timeout.ms", "500", "reconnect.backoff.ms", "1000");
+        Pipeline pipeline = Pipeline.prepare(options(List.of(Roles.ALL), unreachable), roles, Map.of());
+
+        // When / Then
+        assertThatThrownBy(pipeline::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("topics at localhost:1: cannot list topics: ");
+        assertThat(journal).isEmpty();
+    }
+
+    private static RunOptions options(List<String> roleNames, Map<String, String> overrides) {
+        return RunOptions.defaults().withRoles(roleNames).withOverrides(overrides);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.callscribe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.callscribe.app.Conditions;
+import dev.callscribe.app.FakeRole;
+import dev.callscribe.app.Http;
+import dev.callscribe.app.Pipeline;
+import dev.callscribe.app.Roles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunCommandTest {
+
+    private final List<String> journal = FakeRole.journal();
+    private final FakeRole segmenter = new FakeRole(Roles.SEGMENTER, journal);
+    private final FakeRole transcriber = new FakeRole(Roles.TRANSCRIBER, journal);
+    private final FakeRole stitcher = new FakeRole(Roles.STITCHER, journal);
+    private final Roles fakes = Roles.none()
+            .with(Roles.SEGMENTER, segmenter.factory())
+            .with(Roles.TRANSCRIBER, transcriber.factory())
+            .with(Roles.STITCHER, stitcher.factory());
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void shouldRunEveryRoleOnAnEmbeddedBrokerUntilShutdown() throws Exception {
+        // Given the command, with a topic renamed through the environment
+        CompletableFuture<Pipeline> prepared = new CompletableFuture<>();
+        Map<String, String> environment = Map.of("CALLSCRIBE_TOPIC_CALLS_DEAD___LETTER", "run-test.dead-letter");
+        CommandLine command = new CommandLine(new RunCommand(fakes, environment, prepared::complete));
+
+        // When it runs in its own thread
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> command.execute("--embedded",
+                "--role", "all", "--set", "metrics.port=0", "--set", "topics.partitions=2",
+                "--set", "topics.windows.partitions=2"));
+        Pipeline pipeline = prepared.get(Conditions.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Conditions.await("/ready answers 200", () -> pipeline.metricsPort()
+                .map(port -> Http.get(port, "/ready").statusCode() == 200).orElse(false));
+
+        // Then every role runs against the embedded broker and the in-memory registry, on the created topics
+        String bootstrap = pipeline.config().get("bootstrap.servers").orElseThrow();
+        assertThat(stitcher.config()).containsEntry("bootstrap.servers", bootstrap)
+                .containsEntry("schema.registry.url", "mock://callscribe");
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+            assertThat(admin.listTopics().names().get()).contains("calls.audio", "calls.windows",
+                    "run-test.dead-letter");
+        }
+        assertThat(status).isNotDone();
+
+        // When shutdown is triggered (as the JVM shutdown hook does)
+        pipeline.close();
+
+        // Then the command returns 0 after closing the roles in reverse order
+        assertThat(status.get(Conditions.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        assertThat(journal).containsExactly("start segmenter", "start transcriber", "start stitcher",
+                "close stitcher", "close transcriber", "close segmenter");
+    }
+
+    @Test
+    void shouldSayInOneLineThatARoleIsNotInThisBuild() {
+        // Given a role the build does not register (skipped once all are registered)
+        List<String> missing = Roles.FLOW_ORDER.stream().filter(name -> !Roles.available().names().contains(name))
+                .toList();
+        assumeTrue(!missing.isEmpty(), "every role is registered");
+
+        // When
+        int status = Main.run(new PrintWriter(out), new PrintWriter(err), "run", "--role", missing.get(0));
+
+        // Then
+        assertThat(status).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).startsWith("callscribe run: role " + missing.get(0)
+                + " is not available in this build (available: ").hasLineCount(1);
+    }
+
+    @Test
+    void shouldSayInOneLineWhichKeyHasAnInvalidValue() {
+        int status = Main.run(new PrintWriter(out), new PrintWriter(err), "run", "--set", "metrics.port=many");
+
+        assertThat(status).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).isEqualTo("callscribe run: Invalid value many for configuration metrics.port: "
+                + "Not a number of type INT" + System.lineSeparator());
+    }
+
+    @Test
+    void shouldSayInOneLineWhichConfigFileIsMissing(@TempDir Path tempDir) {
+        Path missing = tempDir.resolve("callscribe.properties");
+
+        int status = Main.run(new PrintWriter(out), new PrintWriter(err), "run", "--config", missing.toString());
+
+        assertThat(status).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).isEqualTo("callscribe run: configuration file " + missing + " does not exist"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void shouldBeListedAmongTheCommands() {
+        Main.run(new PrintWriter(out), new PrintWriter(err), "--help");
+
+        assertThat(out.toString()).containsPattern("(?m)^\\s+run\\s+Run pipeline roles");
+    }
+}
