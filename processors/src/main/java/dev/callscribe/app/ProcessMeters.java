@@ -13,7 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 /**
  * The one meter registry of a process, in Prometheus format, with the JVM's memory, garbage collection, thread,
  * class-loading, CPU and uptime meters bound. The roles add theirs to {@link #registry()}; Kafka clients are bound
- * with {@link dev.callscribe.pipeline.KafkaClientMeters}. Owns the registry and the GC listener; {@link #close()} releases both and is
+ * with {@code KafkaClientMeters}. Owns the registry and the GC listener; {@link #close()} releases both and is
  * idempotent. The registry itself is thread-safe.
  */
 public final class ProcessMeters implements AutoCloseable {

@@ -1,17 +1,11 @@
 package dev.callscribe.stitcher;
 
 import dev.callscribe.pipeline.PipelineRole;
-import dev.callscribe.schemas.registry.SchemaRegistryClient;
+import dev.callscribe.pipeline.StreamsApp;
 import dev.callscribe.schemas.registry.SchemaRegistryClients;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The stitcher role: a Kafka Streams application that turns window transcripts into call transcripts.
@@ -34,26 +28,17 @@ public final class Stitcher implements PipelineRole {
     /** The role's name. */
     public static final String ROLE = "stitcher";
 
-    private static final Logger LOG = LoggerFactory.getLogger(Stitcher.class);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-
-    private final KafkaStreams streams;
+    private final StreamsApp app;
 
     public Stitcher(Map<String, ?> configs, MeterRegistry meters) {
         StitcherConfig config = new StitcherConfig(configs);
-        SchemaRegistryClient registry = SchemaRegistryClients.create(config.serdeConfig());
-        this.streams = new KafkaStreams(StitcherTopology.build(config, registry, meters), streamsProperties(config));
+        this.app = new StreamsApp(ROLE, StitcherTopology.build(config,
+                SchemaRegistryClients.create(config.serdeConfig()), meters), streamsProperties(config));
     }
 
     static Properties streamsProperties(StitcherConfig config) {
-        Properties properties = new Properties();
-        properties.putAll(config.clientConfig());
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(StitcherConfig.APPLICATION_ID_CONFIG));
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(StitcherConfig.STATE_DIR_CONFIG));
-        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(StitcherConfig.NUM_THREADS_CONFIG));
-        // Nothing lost, nothing doubled: transcripts, metrics and store changelogs commit together.
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        return properties;
+        return StreamsApp.properties(config, config.getString(StitcherConfig.APPLICATION_ID_CONFIG),
+                config.getString(StitcherConfig.STATE_DIR_CONFIG), config.getInt(StitcherConfig.NUM_THREADS_CONFIG));
     }
 
     @Override
@@ -63,28 +48,21 @@ public final class Stitcher implements PipelineRole {
 
     @Override
     public void start() {
-        streams.setUncaughtExceptionHandler(failure -> {
-            // Bad input is dead-lettered, so a failure here is a bug or a broken cluster: stop and report unhealthy,
-            // so the orchestrator restarts the process, rather than retry the same record forever.
-            LOG.error("Stitcher stream thread failed; stopping", failure);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
-        streams.start();
+        app.start();
     }
 
     @Override
     public boolean isReady() {
-        return streams.state() == KafkaStreams.State.RUNNING;
+        return app.isReady();
     }
 
     @Override
     public boolean isHealthy() {
-        return streams.state() != KafkaStreams.State.ERROR && streams.state() != KafkaStreams.State.NOT_RUNNING
-                && streams.state() != KafkaStreams.State.PENDING_ERROR;
+        return app.isHealthy();
     }
 
     @Override
     public void close() {
-        streams.close(CLOSE_TIMEOUT);
+        app.close();
     }
 }

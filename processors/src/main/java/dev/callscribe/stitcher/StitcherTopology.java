@@ -1,19 +1,14 @@
 package dev.callscribe.stitcher;
 
-import dev.callscribe.avro.DeadLetter;
-import dev.callscribe.avro.LatencyMetric;
-import dev.callscribe.avro.Transcript;
 import dev.callscribe.avro.WindowTranscript;
+import dev.callscribe.pipeline.AvroSinks;
 import dev.callscribe.pipeline.JsonSerde;
-import dev.callscribe.schemas.Topic;
 import dev.callscribe.schemas.Topics;
 import dev.callscribe.schemas.registry.SchemaRegistryClient;
 import dev.callscribe.schemas.serde.AvroDeserializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
@@ -49,22 +44,10 @@ public final class StitcherTopology {
                 Serdes.String(), Serdes.ByteArray()), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StitcherStores.CALLS),
                 Serdes.String(), new JsonSerde<>(CallProgress.class)), PROCESSOR);
-        addSink(topology, TRANSCRIPTS_SINK, config.topic(Topics.TRANSCRIPTS), serdeConfig, registry);
-        addSink(topology, METRICS_SINK, config.topic(Topics.METRICS), serdeConfig, registry);
-        addSink(topology, DEAD_LETTER_SINK, config.topic(Topics.DEAD_LETTER), serdeConfig, registry);
+        AvroSinks.add(topology, TRANSCRIPTS_SINK, config.topic(Topics.TRANSCRIPTS), serdeConfig, registry, PROCESSOR);
+        AvroSinks.add(topology, METRICS_SINK, config.topic(Topics.METRICS), serdeConfig, registry, PROCESSOR);
+        AvroSinks.add(topology, DEAD_LETTER_SINK, config.topic(Topics.DEAD_LETTER), serdeConfig, registry,
+                PROCESSOR);
         return topology;
     }
-
-    @SuppressWarnings("unchecked")
-    private static <V extends SpecificRecord> void addSink(Topology topology, String name, Topic<V> topic,
-                                                           Map<String, Object> serdeConfig,
-                                                           SchemaRegistryClient registry) {
-        Serializer<Object> values = (Serializer<Object>) (Serializer<?>) topic.valueSerde(serdeConfig, registry)
-                .serializer();
-        topology.addSink(name, topic.name(), topic.keySerde().serializer(), values, PROCESSOR);
-    }
-
-    /** Value types forwarded to each sink, for readers of the topology. */
-    static final Map<String, Class<?>> SINK_TYPES = Map.of(TRANSCRIPTS_SINK, Transcript.class,
-            METRICS_SINK, LatencyMetric.class, DEAD_LETTER_SINK, DeadLetter.class);
 }

@@ -1,0 +1,71 @@
+package dev.callscribe.pipeline;
+
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A role that is a Kafka Streams application (the segmenter, the stitcher): exactly_once_v2, its Kafka metrics
+ * published, a failed stream thread stopping the instance (bad input is dead-lettered, so a failure is a bug or a
+ * broken cluster: better restarted by the orchestrator than retried on the same record forever).
+ */
+public final class StreamsApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String role;
+    private final KafkaStreams streams;
+
+    public StreamsApp(String role, Topology topology, Properties properties) {
+        this.role = role;
+        this.streams = new KafkaStreams(topology, properties);
+    }
+
+    /**
+     * The Streams properties of a role: every given key (so client settings such as security.protocol pass
+     * through), its application id, state directory and threads, and exactly-once processing.
+     */
+    public static Properties properties(PipelineConfig config, String applicationId, String stateDir, int threads) {
+        Properties properties = new Properties();
+        properties.putAll(config.clientConfig());
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        // Nothing lost, nothing doubled: outputs, store changelogs and input offsets commit together.
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        return properties;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public void start() {
+        streams.setUncaughtExceptionHandler(failure -> {
+            LOG.error("{} stream thread failed; stopping", role, failure);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.start();
+    }
+
+    public boolean isReady() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    public boolean isHealthy() {
+        KafkaStreams.State state = streams.state();
+        return state != KafkaStreams.State.ERROR && state != KafkaStreams.State.PENDING_ERROR
+                && state != KafkaStreams.State.NOT_RUNNING;
+    }
+
+    @Override
+    public void close() {
+        streams.close(CLOSE_TIMEOUT);
+    }
+}

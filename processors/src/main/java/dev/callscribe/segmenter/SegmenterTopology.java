@@ -1,0 +1,53 @@
+package dev.callscribe.segmenter;
+
+import dev.callscribe.avro.AudioChunk;
+import dev.callscribe.pipeline.AvroSinks;
+import dev.callscribe.pipeline.JsonSerde;
+import dev.callscribe.schemas.Topics;
+import dev.callscribe.schemas.registry.SchemaRegistryClient;
+import dev.callscribe.schemas.serde.AvroDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The segmenter's topology: calls.audio in, through one processor with four state stores, out to calls.windows and
+ * calls.dead-letter. Every boundary names its serdes.
+ */
+public final class SegmenterTopology {
+
+    static final String SOURCE = "audio";
+    static final String PROCESSOR = "segment";
+    static final String WINDOWS_SINK = "windows";
+    static final String DEAD_LETTER_SINK = "dead-letter";
+
+    private SegmenterTopology() {
+    }
+
+    /** Builds the topology; {@code registry} is shared by every serde of it. */
+    public static Topology build(SegmenterConfig config, SchemaRegistryClient registry, MeterRegistry meters) {
+        Map<String, Object> serdeConfig = config.serdeConfig();
+        AvroDeserializer<AudioChunk> chunks = AvroDeserializer.specific(AudioChunk.class, registry);
+        chunks.configure(serdeConfig, false);
+        SegmenterSettings settings = SegmenterSettings.from(config);
+        SegmenterMeters segmenterMeters = new SegmenterMeters(meters);
+        Topology topology = new Topology();
+        topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                settings.audioTopic());
+        topology.addProcessor(PROCESSOR, () -> new SegmentProcessor(chunks, settings, segmenterMeters), SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SegmenterStores.CALLS),
+                Serdes.String(), new JsonSerde<>(CallState.class)), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SegmenterStores.EARLY),
+                Serdes.String(), Serdes.ByteArray()), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SegmenterStores.AUDIO),
+                Serdes.String(), Serdes.ByteArray()), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SegmenterStores.ENDED),
+                Serdes.String(), Serdes.Long()), PROCESSOR);
+        AvroSinks.add(topology, WINDOWS_SINK, config.topic(Topics.WINDOWS), serdeConfig, registry, PROCESSOR);
+        AvroSinks.add(topology, DEAD_LETTER_SINK, config.topic(Topics.DEAD_LETTER), serdeConfig, registry,
+                PROCESSOR);
+        return topology;
+    }
+}
