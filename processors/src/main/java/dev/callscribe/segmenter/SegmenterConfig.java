@@ -91,8 +91,8 @@ public final class SegmenterConfig extends PipelineConfig {
     private static ConfigDef configDef() {
         ConfigDef def = new ConfigDef(PipelineConfig.CONFIG_DEF)
                 .define(APPLICATION_ID_CONFIG, ConfigDef.Type.STRING, DEFAULT_APPLICATION_ID,
-                        ConfigDef.Importance.MEDIUM, "Kafka Streams application id of the segmenter: its consumer group and the prefix of its "
-                                + "state store changelogs.")
+                        ConfigDef.Importance.MEDIUM, "Kafka Streams application id of the segmenter: its consumer "
+                                + "group and the prefix of its state store changelogs.")
                 .define(STATE_DIR_CONFIG, ConfigDef.Type.STRING, DEFAULT_STATE_DIR, ConfigDef.Importance.MEDIUM,
                         "Where the segmenter keeps its local state stores.")
                 .define(NUM_THREADS_CONFIG, ConfigDef.Type.INT, DEFAULT_NUM_THREADS,
