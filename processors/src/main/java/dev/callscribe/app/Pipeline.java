@@ -182,7 +182,7 @@ public final class Pipeline implements AutoCloseable {
     private PipelineRole build(NamedFactory factory, Map<String, String> roleConfig) {
         try {
             return factory.factory().create(roleConfig, meters.registry());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw new IllegalStateException("cannot build role " + factory.name() + ": " + e.getMessage(), e);
         }
     }

@@ -17,6 +17,7 @@ public interface RoleFactory {
      * @param registry the process's meter registry, for the role's meters and its Kafka clients'
      *                 ({@link dev.callscribe.pipeline.KafkaClientMeters}); shared, thread-safe, owned by the process
      * @return the role, which the caller starts and closes
+     * @throws Exception if the role cannot be built (a model that cannot be loaded, say)
      */
-    PipelineRole create(Map<String, String> config, MeterRegistry registry);
+    PipelineRole create(Map<String, String> config, MeterRegistry registry) throws Exception;
 }

@@ -1,5 +1,9 @@
 package dev.callscribe.app;
 
+import dev.callscribe.segmenter.Segmenter;
+import dev.callscribe.stitcher.Stitcher;
+import dev.callscribe.transcriber.Transcriber;
+import dev.callscribe.transcriber.TranscriberConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +35,10 @@ public final class Roles {
 
     /** The roles this build registers. */
     public static Roles available() {
-        // The pipeline roles are registered here as they are built, for example:
-        // .with(SEGMENTER, Segmenter::create)
-        return none();
+        return none()
+                .with(SEGMENTER, Segmenter::new)
+                .with(TRANSCRIBER, (config, registry) -> Transcriber.open(new TranscriberConfig(config), registry))
+                .with(STITCHER, Stitcher::new);
     }
 
     /** No role at all; tests start from here. */

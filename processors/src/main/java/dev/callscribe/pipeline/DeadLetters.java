@@ -22,17 +22,23 @@ public final class DeadLetters {
      */
     public static DeadLetter of(RecordSource source, String stage, DeadLetterReason reason, String message,
                                 Throwable failure) {
+        return of(source, stage, reason, message, failure == null ? null : failure.getClass().getName());
+    }
+
+    /** As {@link #of(RecordSource, String, DeadLetterReason, String, Throwable)}, naming the exception's class. */
+    public static DeadLetter of(RecordSource source, String stage, DeadLetterReason reason, String message,
+                                String exceptionClass) {
         return DeadLetter.newBuilder()
                 .setSourceTopic(source.topic())
                 .setSourcePartition(source.partition())
                 .setSourceOffset(source.offset())
                 .setStage(stage)
                 .setReason(reason)
-                .setMessage(message)
+                .setMessage(message == null ? reason.name() : message)
                 .setCallId(source.callId())
                 .setKey(wrap(source.key()))
                 .setValue(wrap(source.value()))
-                .setExceptionClass(failure == null ? null : failure.getClass().getName())
+                .setExceptionClass(exceptionClass)
                 .setFailedAt(Instant.ofEpochMilli(source.nowMs()))
                 .build();
     }

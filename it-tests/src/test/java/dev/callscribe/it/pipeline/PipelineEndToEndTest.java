@@ -1,0 +1,273 @@
+package dev.callscribe.it.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callscribe.audio.WavAudio;
+import dev.callscribe.audio.WavReader;
+import dev.callscribe.avro.AudioChunk;
+import dev.callscribe.avro.LatencyMetric;
+import dev.callscribe.avro.MetricScope;
+import dev.callscribe.avro.Transcript;
+import dev.callscribe.avro.TranscriptKind;
+import dev.callscribe.avro.TranscriptSegment;
+import dev.callscribe.engine.DecodingOptions;
+import dev.callscribe.engine.EngineOptions;
+import dev.callscribe.engine.WhisperEngine;
+import dev.callscribe.fixtures.FixtureModel;
+import dev.callscribe.fixtures.OracleAudio;
+import dev.callscribe.fixtures.OracleAudio.Placement;
+import dev.callscribe.longform.ChunkingOptions;
+import dev.callscribe.model.ModelFolder;
+import dev.callscribe.model.ModelOptions;
+import dev.callscribe.schemas.Topics;
+import dev.callscribe.pipeline.PipelineRole;
+import dev.callscribe.segmenter.Segmenter;
+import dev.callscribe.segmenter.SegmenterConfig;
+import dev.callscribe.stitcher.Stitcher;
+import dev.callscribe.stitcher.StitcherConfig;
+import dev.callscribe.testkit.Await;
+import dev.callscribe.testkit.KafkaClusterExtension;
+import dev.callscribe.transcribe.AudioFiles;
+import dev.callscribe.transcribe.ChannelAudio;
+import dev.callscribe.transcribe.ChannelTranscript;
+import dev.callscribe.transcribe.FileTranscriber;
+import dev.callscribe.transcriber.Transcriber;
+import dev.callscribe.transcriber.TranscriberConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on a real KRaft broker: segmenter, transcriber (with the oracle model) and stitcher in this JVM,
+ * the sample two-channel call and three synthetic calls published at once as chunks of 0.5 to 1 s, in the chunked
+ * window mode (15 s windows, 2.5 s strides). Words of the synthetic calls avoid the windows' overlaps, where the
+ * oracle's one-word segments are too short for the merge to align (see the README's architecture notes), and use
+ * the oracle's tones inside the telephone speech band (300-3400 Hz), which is what voice activity detection hears.
+ */
+class PipelineEndToEndTest {
+
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
+
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(180);
+    private static final String REGISTRY = "mock://pipeline-e2e";
+    private static final ChunkingOptions CHUNKS = ChunkingOptions.defaults(15);
+    private static final OracleAudio ORACLE = OracleAudio.fromResources();
+    private static final Instant START = Instant.parse("2026-11-26T09:00:00Z");
+    private static final Map<String, List<List<Placement>>> SYNTHETIC = Map.of(
+            "synthetic-1", List.of(words(1, "hello", 3, "account", 6, "payment", 16, "refund", 26, "thanks"),
+                    words(2, "order", 8, "number", 17, "world")),
+            "synthetic-2", List.of(words(0, "thanks", 4, "world"), words(5, "refund", 15, "hello", 27, "order")),
+            "synthetic-3", List.of(words(9, "refund", 18, "payment"), words(1, "account", 25, "number")));
+    private static final String NORTHWIND = "northwind";
+
+    @TempDir
+    static Path stateDir;
+
+    private static WhisperEngine engine;
+    private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
+    private static final List<AutoCloseable> ROLES = new ArrayList<>();
+    private static List<Transcript> transcripts;
+    private static List<LatencyMetric> metrics;
+
+    @BeforeAll
+    static void runThePipeline() throws Exception {
+        engine = WhisperEngine.open(ModelFolder.read(FixtureModel.resourceDir("oracle"), ModelOptions.defaults()),
+                EngineOptions.defaults().withIntraOpThreads(1));
+        createTopics();
+        startRoles();
+        int channelsPublished = publishCalls();
+        transcripts = awaitCombinedFinals(SYNTHETIC.size() + 1);
+        metrics = values(KAFKA.reader().allCommitted(Topics.METRICS.name(), new StringDeserializer(),
+                Topics.METRICS.valueSerde(serdes()).deserializer(), PIPELINE_TIMEOUT));
+        assertThat(channelsPublished).isEqualTo(2 * (SYNTHETIC.size() + 1));
+    }
+
+    @AfterAll
+    static void stopThePipeline() throws Exception {
+        for (int i = ROLES.size() - 1; i >= 0; i--) {
+            ROLES.get(i).close();
+        }
+        engine.close();
+    }
+
+    @Test
+    void shouldEmitExactlyOneFinalPerCallAndChannelAndOneCombinedFinalPerCall() {
+        Map<String, Long> finals = transcripts.stream().filter(t -> t.getKind() == TranscriptKind.FINAL)
+                .collect(Collectors.groupingBy(t -> t.getCallId() + "/" + t.getChannel(), Collectors.counting()));
+
+        assertThat(finals).hasSize(3 * (SYNTHETIC.size() + 1)).allSatisfy((key, count) -> assertThat(count)
+                .as(key).isEqualTo(1));
+    }
+
+    @Test
+    void shouldTranscribeEachChannelOfTheSyntheticCallsExactly() {
+        SYNTHETIC.forEach((callId, channels) -> {
+            for (int channel = 0; channel < channels.size(); channel++) {
+                assertThat(channelFinal(callId, channel).getText()).as("%s channel %d", callId, channel)
+                        .isEqualTo(ORACLE.expectedText(channels.get(channel)));
+            }
+        });
+    }
+
+    @Test
+    void shouldLabelTheCombinedTranscriptsSegmentsWithSpeakersInTimeOrder() {
+        Transcript combined = combinedFinal("synthetic-1");
+
+        assertThat(combined.getSegments()).extracting(TranscriptSegment::getStartMs).isSorted();
+        assertThat(combined.getSegments()).extracting(TranscriptSegment::getSpeaker)
+                .containsOnly("agent", "customer");
+        assertThat(words(combined.getText())).containsExactlyInAnyOrderElementsOf(
+                words(ORACLE.expectedText(SYNTHETIC.get("synthetic-1").get(0))
+                        + ORACLE.expectedText(SYNTHETIC.get("synthetic-1").get(1))));
+    }
+
+    @Test
+    void shouldGiveTheSameFinalAsTranscribingTheFileWithTheSameWindows() throws Exception {
+        List<ChannelAudio> channels = AudioFiles.readChannels(northwindFile());
+        FileTranscriber offline = new FileTranscriber(engine, CHUNKS, DecodingOptions.defaults().withLanguage(null),
+                16);
+
+        for (ChannelTranscript expected : offline.transcribe(channels)) {
+            Transcript streamed = channelFinal(NORTHWIND, expected.channel());
+            assertThat(streamed.getText()).as("channel %d", expected.channel())
+                    .isEqualTo(expected.transcript().text());
+            assertThat(streamed.getSegments()).extracting(TranscriptSegment::getStartMs)
+                    .containsExactlyElementsOf(expected.transcript().segments().stream()
+                            .map(segment -> segment.startMs()).toList());
+        }
+    }
+
+    @Test
+    void shouldPublishALatencyMetricPerWindowAndPerCall() {
+        assertThat(metrics).filteredOn(m -> m.getScope() == MetricScope.CALL).extracting(LatencyMetric::getCallId)
+                .containsExactlyInAnyOrder("synthetic-1", "synthetic-2", "synthetic-3", NORTHWIND);
+        List<LatencyMetric> windows = metrics.stream().filter(m -> m.getScope() == MetricScope.WINDOW).toList();
+        assertThat(windows).isNotEmpty().allSatisfy(metric -> {
+            assertThat(metric.getEndToEndMs()).isPositive();
+            assertThat(metric.getAudioMs()).isPositive();
+        });
+    }
+
+    @Test
+    void shouldNeverSendSilenceToTheModel() {
+        double in = METERS.get("callscribe.audio.in.seconds").counter().count();
+        double windowed = METERS.get("callscribe.audio.windowed.seconds").counter().count();
+        double skipped = METERS.get("callscribe.audio.silence.skipped.seconds").counter().count();
+
+        assertThat(skipped).isPositive();
+        assertThat(windowed).isLessThan(in * 1.5);
+        assertThat(METERS.get("callscribe.transcriber.windows.transcribed").counter().count()).isPositive();
+    }
+
+    private static void createTopics() {
+        Map<String, Integer> topics = new HashMap<>();
+        Topics.ALL.forEach(topic -> topics.put(topic.name(), 3));
+        KAFKA.createTopics(topics);
+    }
+
+    private static void startRoles() throws Exception {
+        Map<String, String> config = new HashMap<>();
+        config.put("bootstrap.servers", KAFKA.bootstrapServers());
+        config.put("schema.registry.url", REGISTRY);
+        config.put(SegmenterConfig.WINDOW_MODE_CONFIG, "chunked");
+        config.put(SegmenterConfig.CHUNK_LENGTH_S_CONFIG, String.valueOf(CHUNKS.chunkLengthS()));
+        config.put(SegmenterConfig.STATE_DIR_CONFIG, stateDir.resolve("segmenter").toString());
+        config.put(StitcherConfig.STATE_DIR_CONFIG, stateDir.resolve("stitcher").toString());
+        config.put(TranscriberConfig.INSTANCE_ID_CONFIG, "e2e");
+        ROLES.add(start(new Stitcher(config, METERS)));
+        ROLES.add(start(new Transcriber(new TranscriberConfig(config), engine, METERS)));
+        ROLES.add(start(new Segmenter(config, METERS)));
+    }
+
+    private static <R extends PipelineRole> R start(R role) {
+        role.start();
+        return role;
+    }
+
+    /** Publishes every call's chunks interleaved, as concurrent calls arrive; returns the channels published. */
+    private static int publishCalls() throws Exception {
+        List<List<AudioChunk>> calls = new ArrayList<>();
+        calls.add(CallChunks.of(NORTHWIND, WavReader.read(northwindFile()), 500, START));
+        SYNTHETIC.forEach((callId, channels) -> calls.add(CallChunks.pcm16(callId, new float[][] {
+            ORACLE.synthesizeRecording(channels.get(0), 30, 0), ORACLE.synthesizeRecording(channels.get(1), 30, 0)},
+                1000, START)));
+        try (KafkaProducer<String, AudioChunk> producer = KAFKA.producer(new StringSerializer(),
+                Topics.AUDIO.valueSerde(serdes()).serializer())) {
+            for (int seq = 0; calls.stream().anyMatch(call -> !call.isEmpty()); seq++) {
+                for (List<AudioChunk> call : calls) {
+                    if (!call.isEmpty()) {
+                        AudioChunk chunk = call.remove(0);
+                        producer.send(new ProducerRecord<>(Topics.AUDIO.name(), chunk.getCallId(), chunk));
+                    }
+                }
+            }
+        }
+        return 2 * calls.size();
+    }
+
+    private static List<Transcript> awaitCombinedFinals(int calls) {
+        List<Transcript> all = new ArrayList<>();
+        Await.until("a combined FINAL for each of " + calls + " calls", PIPELINE_TIMEOUT,
+                () -> {
+                    all.clear();
+                    all.addAll(values(KAFKA.reader().allCommitted(Topics.TRANSCRIPTS.name(),
+                            new StringDeserializer(), Topics.TRANSCRIPTS.valueSerde(serdes()).deserializer(),
+                            Duration.ofSeconds(10))));
+                    return all.stream().filter(t -> t.getKind() == TranscriptKind.FINAL && t.getChannel() == null)
+                            .count() >= calls;
+                });
+        return all;
+    }
+
+    private static Transcript channelFinal(String callId, int channel) {
+        return transcripts.stream().filter(t -> t.getCallId().equals(callId) && t.getKind() == TranscriptKind.FINAL
+                && t.getChannel() != null && t.getChannel() == channel).findFirst().orElseThrow();
+    }
+
+    private static Transcript combinedFinal(String callId) {
+        return transcripts.stream().filter(t -> t.getCallId().equals(callId) && t.getKind() == TranscriptKind.FINAL
+                && t.getChannel() == null).findFirst().orElseThrow();
+    }
+
+    private static Path northwindFile() {
+        return FixtureModel.resourceDir("oracle").resolve("../../../audio/northwind-call-2ch-8k-ulaw.wav")
+                .normalize();
+    }
+
+    private static List<Placement> words(Object... slotsAndWords) {
+        List<Placement> placements = new ArrayList<>();
+        for (int i = 0; i < slotsAndWords.length; i += 2) {
+            placements.add(Placement.of((Integer) slotsAndWords[i], (String) slotsAndWords[i + 1]));
+        }
+        return placements;
+    }
+
+    private static List<String> words(String text) {
+        return List.of(text.trim().split("\\s+"));
+    }
+
+    private static Map<String, Object> serdes() {
+        return Map.of("schema.registry.url", REGISTRY);
+    }
+
+    private static <V> List<V> values(List<ConsumerRecord<String, V>> records) {
+        return records.stream().map(ConsumerRecord::value).toList();
+    }
+}
