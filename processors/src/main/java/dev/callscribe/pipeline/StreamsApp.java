@@ -1,5 +1,6 @@
 package dev.callscribe.pipeline;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -16,15 +17,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamsApp implements AutoCloseable {
 
+    /** The default parent of a role's state directory: under the user's home, which the OS does not clean. */
+    public static final String DEFAULT_STATE_ROOT = System.getProperty("user.home") + "/.callscribe/state";
+
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final String role;
     private final KafkaStreams streams;
+    private final MeterBinding streamsMeters;
 
-    public StreamsApp(String role, Topology topology, Properties properties) {
+    public StreamsApp(String role, Topology topology, Properties properties, MeterRegistry meters) {
         this.role = role;
         this.streams = new KafkaStreams(topology, properties);
+        this.streamsMeters = KafkaClientMeters.bind(meters, role, streams);
     }
 
     /**
@@ -39,6 +45,8 @@ public final class StreamsApp implements AutoCloseable {
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         // Nothing lost, nothing doubled: outputs, store changelogs and input offsets commit together.
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // The roles have no global stores; opting in to Kafka 5's behaviour now silences its start-up warning.
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return properties;
     }
 
@@ -66,6 +74,7 @@ public final class StreamsApp implements AutoCloseable {
 
     @Override
     public void close() {
+        streamsMeters.close();
         streams.close(CLOSE_TIMEOUT);
     }
 }

@@ -33,7 +33,8 @@ public final class Segmenter implements PipelineRole {
     public Segmenter(Map<String, ?> configs, MeterRegistry meters) {
         SegmenterConfig config = new SegmenterConfig(configs);
         this.app = new StreamsApp(ROLE, SegmenterTopology.build(config,
-                SchemaRegistryClients.create(config.serdeConfig()), meters), streamsProperties(config));
+                SchemaRegistryClients.create(config.serdeConfig()), meters), streamsProperties(config),
+                meters);
     }
 
     static Properties streamsProperties(SegmenterConfig config) {

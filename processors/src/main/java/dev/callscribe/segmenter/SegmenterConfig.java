@@ -2,6 +2,7 @@ package dev.callscribe.segmenter;
 
 import dev.callscribe.longform.ChunkingOptions;
 import dev.callscribe.pipeline.PipelineConfig;
+import dev.callscribe.pipeline.StreamsApp;
 import dev.callscribe.vad.VadOptions;
 import dev.callscribe.windowing.WindowMode;
 import dev.callscribe.windowing.WindowingOptions;
@@ -16,7 +17,7 @@ public final class SegmenterConfig extends PipelineConfig {
     public static final String APPLICATION_ID_CONFIG = "segmenter.application.id";
     public static final String DEFAULT_APPLICATION_ID = "callscribe-segmenter";
     public static final String STATE_DIR_CONFIG = "segmenter.state.dir";
-    public static final String DEFAULT_STATE_DIR = System.getProperty("java.io.tmpdir") + "/callscribe/segmenter";
+    public static final String DEFAULT_STATE_DIR = StreamsApp.DEFAULT_STATE_ROOT + "/segmenter";
     public static final String NUM_THREADS_CONFIG = "segmenter.num.stream.threads";
     public static final int DEFAULT_NUM_THREADS = 1;
 

@@ -33,7 +33,8 @@ public final class Stitcher implements PipelineRole {
     public Stitcher(Map<String, ?> configs, MeterRegistry meters) {
         StitcherConfig config = new StitcherConfig(configs);
         this.app = new StreamsApp(ROLE, StitcherTopology.build(config,
-                SchemaRegistryClients.create(config.serdeConfig()), meters), streamsProperties(config));
+                SchemaRegistryClients.create(config.serdeConfig()), meters), streamsProperties(config),
+                meters);
     }
 
     static Properties streamsProperties(StitcherConfig config) {

@@ -1,6 +1,7 @@
 package dev.callscribe.stitcher;
 
 import dev.callscribe.pipeline.PipelineConfig;
+import dev.callscribe.pipeline.StreamsApp;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -16,7 +17,7 @@ public final class StitcherConfig extends PipelineConfig {
 
     public static final String STATE_DIR_CONFIG = "stitcher.state.dir";
     private static final String STATE_DIR_DOC = "Where the stitcher keeps its local state stores.";
-    public static final String DEFAULT_STATE_DIR = System.getProperty("java.io.tmpdir") + "/callscribe/stitcher";
+    public static final String DEFAULT_STATE_DIR = StreamsApp.DEFAULT_STATE_ROOT + "/stitcher";
 
     public static final String GAP_TIMEOUT_MS_CONFIG = "stitcher.gap.timeout.ms";
     private static final String GAP_TIMEOUT_MS_DOC = "How long later windows of a channel wait for a missing one (a "

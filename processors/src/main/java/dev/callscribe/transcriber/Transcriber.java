@@ -5,6 +5,8 @@ import dev.callscribe.avro.AudioWindow;
 import dev.callscribe.engine.WhisperEngine;
 import dev.callscribe.model.ModelLoader;
 import dev.callscribe.model.WhisperModel;
+import dev.callscribe.pipeline.KafkaClientMeters;
+import dev.callscribe.pipeline.MeterBinding;
 import dev.callscribe.pipeline.PipelineRole;
 import dev.callscribe.schemas.Topic;
 import dev.callscribe.schemas.Topics;
@@ -12,9 +14,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
@@ -65,6 +71,8 @@ public final class Transcriber implements PipelineRole {
     private final Deserializer<AudioWindow> windowDeserializer;
     private final OutputRecords output;
     private final TransactionalLoop loop;
+    /** The loop thread creates the clients; their meters are unbound here on close. */
+    private final List<MeterBinding> clientMeters = new CopyOnWriteArrayList<>();
     private Thread thread;
     private boolean closed;
 
@@ -90,9 +98,19 @@ public final class Transcriber implements PipelineRole {
         this.output = new OutputRecords(config.topic(Topics.WINDOW_TRANSCRIPTS), config.topic(Topics.DEAD_LETTER),
                 config.serdeConfig(), config.maxDeadLetterBytes());
         TranscriberMetrics metrics = new TranscriberMetrics(meters, config.instanceId());
-        this.loop = new TransactionalLoop(() -> new KafkaConsumer<>(config.consumerConfig()),
-                () -> new KafkaProducer<>(config.producerConfig()), settings(config, windows.name()),
-                processor(config, engine, metrics), metrics, hook);
+        this.loop = new TransactionalLoop(() -> withMeters(new KafkaConsumer<>(config.consumerConfig()), meters),
+                () -> withMeters(new KafkaProducer<>(config.producerConfig()), meters),
+                settings(config, windows.name()), processor(config, engine, metrics), metrics, hook);
+    }
+
+    private Consumer<byte[], byte[]> withMeters(Consumer<byte[], byte[]> consumer, MeterRegistry meters) {
+        clientMeters.add(KafkaClientMeters.bind(meters, ROLE, consumer));
+        return consumer;
+    }
+
+    private Producer<String, byte[]> withMeters(Producer<String, byte[]> producer, MeterRegistry meters) {
+        clientMeters.add(KafkaClientMeters.bind(meters, ROLE, producer));
+        return producer;
     }
 
     /**
@@ -165,6 +183,7 @@ public final class Transcriber implements PipelineRole {
         }
         closed = true;
         boolean loopEnded = stopLoop();
+        clientMeters.forEach(MeterBinding::close);
         windowDeserializer.close();
         output.close();
         if (ownsEngine && loopEnded) {

@@ -2,28 +2,44 @@ package dev.callscribe.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callscribe.pipeline.PipelineConfig;
 import dev.callscribe.schemas.config.ConfigDocs;
+import dev.callscribe.segmenter.SegmenterConfig;
+import dev.callscribe.stitcher.StitcherConfig;
+import dev.callscribe.transcriber.TranscriberConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The README's "Running the pipeline" configuration table is the rendering of {@link AppConfig#CONFIG_DEF}; when a key
- * changes, this test fails and prints the table to paste between the markers.
+ * The README's configuration tables for running the pipeline are the renderings of the code's ConfigDefs (the shared
+ * and process keys, then each role's own); when a key changes, the test fails and prints the table to paste between
+ * its markers.
  */
 class ReadmePipelineConfigTableTest {
 
     private static final Path README = Path.of("..", "README.md");
-    private static final String START = "<!-- config:pipeline -->\n";
-    private static final String END = "<!-- /config:pipeline -->";
 
-    @Test
-    void shouldDocumentEverySharedAndProcessKeyInTheReadme() throws IOException {
-        String expected = ConfigDocs.markdownTable(AppConfig.CONFIG_DEF);
+    static Stream<Arguments> tables() {
+        return Stream.of(
+                Arguments.of("pipeline", ConfigDocs.markdownTable(AppConfig.CONFIG_DEF)),
+                Arguments.of("segmenter", roleTable(SegmenterConfig.CONFIG_DEF)),
+                Arguments.of("transcriber", roleTable(TranscriberConfig.CONFIG_DEF)),
+                Arguments.of("stitcher", roleTable(StitcherConfig.CONFIG_DEF)));
+    }
 
-        assertThat(section())
-                .as("README.md between %s and %s; expected:%n%s", START.strip(), END, expected)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tables")
+    void shouldDocumentEveryKeyInTheReadme(String name, String expected) throws IOException {
+        assertThat(section(name))
+                .as("README.md between <!-- config:%s --> and <!-- /config:%s -->; expected:%n%s", name, name,
+                        expected)
                 .isEqualTo(expected);
     }
 
@@ -36,12 +52,18 @@ class ReadmePipelineConfigTableTest {
         assertThat(table).contains("| `topic.calls.dead-letter` | string | `calls.dead-letter` |");
     }
 
-    private static String section() throws IOException {
+    private static String roleTable(ConfigDef role) {
+        return ConfigDocs.markdownTable(role, PipelineConfig.CONFIG_DEF);
+    }
+
+    private static String section(String name) throws IOException {
         String readme = Files.readString(README);
-        int from = readme.indexOf(START);
-        int to = readme.indexOf(END);
-        assertThat(from).as("README.md has the marker " + START.strip()).isNotNegative();
-        assertThat(to).as("README.md has the marker " + END).isGreaterThan(from);
-        return readme.substring(from + START.length(), to);
+        String start = "<!-- config:" + name + " -->\n";
+        String end = "<!-- /config:" + name + " -->";
+        int from = readme.indexOf(start);
+        int to = readme.indexOf(end);
+        assertThat(from).as("README.md has the marker " + start.strip()).isNotNegative();
+        assertThat(to).as("README.md has the marker " + end).isGreaterThan(from);
+        return readme.substring(from + start.length(), to);
     }
 }

@@ -27,7 +27,14 @@ public final class ConfigDocs {
 
     /** One row per key: key, type, default, valid values, description. */
     public static String markdownTable(ConfigDef definition) {
-        List<ConfigKey> keys = definition.configKeys().values().stream().sorted(DOC_ORDER).toList();
+        return markdownTable(definition, new ConfigDef());
+    }
+
+    /** The table of the keys {@code definition} adds to {@code base}: a role's own keys, without the shared ones. */
+    public static String markdownTable(ConfigDef definition, ConfigDef base) {
+        List<ConfigKey> keys = definition.configKeys().values().stream()
+                .filter(key -> !base.configKeys().containsKey(key.name))
+                .sorted(DOC_ORDER).toList();
         String rows = keys.stream().map(ConfigDocs::row).collect(Collectors.joining("\n"));
         return "| Key | Type | Default | Valid values | Description |\n|---|---|---|---|---|\n" + rows + "\n";
     }
