@@ -82,36 +82,41 @@ class PipelineEndToEndTest {
     @TempDir
     static Path stateDir;
 
-    private static WhisperEngine engine;
     private static final PrometheusMeterRegistry METERS = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private static final List<AutoCloseable> ROLES = new ArrayList<>();
-    private static List<Transcript> transcripts;
+    private static WhisperEngine engine;
+    private static PipelineUnderTest pipeline;
+    private static CallTranscripts transcripts;
     private static List<LatencyMetric> metrics;
 
     @BeforeAll
     static void runThePipeline() throws Exception {
         engine = WhisperEngine.open(ModelFolder.read(FixtureModel.resourceDir("oracle"), ModelOptions.defaults()),
                 EngineOptions.defaults().withIntraOpThreads(1));
-        createTopics();
-        startRoles();
-        int channelsPublished = publishCalls();
-        transcripts = awaitCombinedFinals(SYNTHETIC.size() + 1);
-        metrics = values(KAFKA.reader().allCommitted(Topics.METRICS.name(), new StringDeserializer(),
-                Topics.METRICS.valueSerde(serdes()).deserializer(), PIPELINE_TIMEOUT));
-        assertThat(channelsPublished).isEqualTo(2 * (SYNTHETIC.size() + 1));
+        pipeline = new PipelineUnderTest(KAFKA.bootstrapServers(), REGISTRY, stateDir, CHUNKS);
+        pipeline.start(engine, METERS);
+        List<List<AudioChunk>> calls = new ArrayList<>();
+        calls.add(CallChunks.of(NORTHWIND, WavReader.read(northwindFile()), 500, START));
+        SYNTHETIC.forEach((callId, channels) -> calls.add(CallChunks.pcm16(callId, new float[][] {
+            ORACLE.synthesizeRecording(channels.get(0), 30, 0), ORACLE.synthesizeRecording(channels.get(1), 30, 0)},
+                1000, START)));
+        pipeline.publishInterleaved(calls);
+        transcripts = pipeline.awaitCombinedFinals(calls.size(), PIPELINE_TIMEOUT);
+        metrics = pipeline.committedMetrics(PIPELINE_TIMEOUT);
     }
 
     @AfterAll
     static void stopThePipeline() throws Exception {
-        for (int i = ROLES.size() - 1; i >= 0; i--) {
-            ROLES.get(i).close();
+        if (pipeline != null) {
+            pipeline.close();
         }
-        engine.close();
+        if (engine != null) {
+            engine.close();
+        }
     }
 
     @Test
     void shouldEmitExactlyOneFinalPerCallAndChannelAndOneCombinedFinalPerCall() {
-        Map<String, Long> finals = transcripts.stream().filter(t -> t.getKind() == TranscriptKind.FINAL)
+        Map<String, Long> finals = transcripts.all().stream().filter(t -> t.getKind() == TranscriptKind.FINAL)
                 .collect(Collectors.groupingBy(t -> t.getCallId() + "/" + t.getChannel(), Collectors.counting()));
 
         assertThat(finals).hasSize(3 * (SYNTHETIC.size() + 1)).allSatisfy((key, count) -> assertThat(count)
@@ -122,7 +127,7 @@ class PipelineEndToEndTest {
     void shouldTranscribeEachChannelOfTheSyntheticCallsExactly() {
         SYNTHETIC.forEach((callId, channels) -> {
             for (int channel = 0; channel < channels.size(); channel++) {
-                assertThat(channelFinal(callId, channel).getText()).as("%s channel %d", callId, channel)
+                assertThat(transcripts.channelFinal(callId, channel).getText()).as("%s channel %d", callId, channel)
                         .isEqualTo(ORACLE.expectedText(channels.get(channel)));
             }
         });
@@ -133,7 +138,7 @@ class PipelineEndToEndTest {
         for (String callId : SYNTHETIC.keySet()) {
             List<TranscriptSegment> expected = new ArrayList<>();
             for (int channel = 0; channel < SYNTHETIC.get(callId).size(); channel++) {
-                Transcript channelFinal = channelFinal(callId, channel);
+                Transcript channelFinal = transcripts.channelFinal(callId, channel);
                 for (TranscriptSegment segment : channelFinal.getSegments()) {
                     expected.add(TranscriptSegment.newBuilder(segment).setChannel(channel)
                             .setSpeaker(channelFinal.getSpeaker()).build());
@@ -142,7 +147,7 @@ class PipelineEndToEndTest {
             expected.sort(Comparator.comparingLong(TranscriptSegment::getStartMs)
                     .thenComparing(TranscriptSegment::getChannel));
 
-            Transcript combined = combinedFinal(callId);
+            Transcript combined = transcripts.combinedFinal(callId);
             assertThat(combined.getSegments()).as(callId).containsExactlyElementsOf(expected);
             assertThat(combined.getSegments()).extracting(TranscriptSegment::getSpeaker).as(callId)
                     .containsOnly("agent", "customer");
@@ -158,7 +163,7 @@ class PipelineEndToEndTest {
                 16);
 
         for (ChannelTranscript expected : offline.transcribe(channels)) {
-            Transcript streamed = channelFinal(NORTHWIND, expected.channel());
+            Transcript streamed = transcripts.channelFinal(NORTHWIND, expected.channel());
             assertThat(streamed.getText()).as("channel %d", expected.channel())
                     .isEqualTo(expected.transcript().text());
             assertThat(streamed.getSegments()).extracting(TranscriptSegment::getStartMs)
@@ -207,76 +212,6 @@ class PipelineEndToEndTest {
                         "role=\"segmenter\"", "role=\"stitcher\"", "role=\"transcriber\"");
     }
 
-    private static void createTopics() {
-        Map<String, Integer> topics = new HashMap<>();
-        Topics.ALL.forEach(topic -> topics.put(topic.name(), 3));
-        KAFKA.createTopics(topics);
-    }
-
-    private static void startRoles() throws Exception {
-        Map<String, String> config = new HashMap<>();
-        config.put("bootstrap.servers", KAFKA.bootstrapServers());
-        config.put("schema.registry.url", REGISTRY);
-        config.put(SegmenterConfig.WINDOW_MODE_CONFIG, "chunked");
-        config.put(SegmenterConfig.CHUNK_LENGTH_S_CONFIG, String.valueOf(CHUNKS.chunkLengthS()));
-        config.put(SegmenterConfig.STATE_DIR_CONFIG, stateDir.resolve("segmenter").toString());
-        config.put(StitcherConfig.STATE_DIR_CONFIG, stateDir.resolve("stitcher").toString());
-        config.put(TranscriberConfig.INSTANCE_ID_CONFIG, "e2e");
-        ROLES.add(start(new Stitcher(config, METERS)));
-        ROLES.add(start(new Transcriber(new TranscriberConfig(config), engine, METERS)));
-        ROLES.add(start(new Segmenter(config, METERS)));
-    }
-
-    private static <R extends PipelineRole> R start(R role) {
-        role.start();
-        return role;
-    }
-
-    /** Publishes every call's chunks interleaved, as concurrent calls arrive; returns the channels published. */
-    private static int publishCalls() throws Exception {
-        List<List<AudioChunk>> calls = new ArrayList<>();
-        calls.add(CallChunks.of(NORTHWIND, WavReader.read(northwindFile()), 500, START));
-        SYNTHETIC.forEach((callId, channels) -> calls.add(CallChunks.pcm16(callId, new float[][] {
-            ORACLE.synthesizeRecording(channels.get(0), 30, 0), ORACLE.synthesizeRecording(channels.get(1), 30, 0)},
-                1000, START)));
-        try (KafkaProducer<String, AudioChunk> producer = KAFKA.producer(new StringSerializer(),
-                Topics.AUDIO.valueSerde(serdes()).serializer())) {
-            for (int seq = 0; calls.stream().anyMatch(call -> !call.isEmpty()); seq++) {
-                for (List<AudioChunk> call : calls) {
-                    if (!call.isEmpty()) {
-                        AudioChunk chunk = call.remove(0);
-                        producer.send(new ProducerRecord<>(Topics.AUDIO.name(), chunk.getCallId(), chunk));
-                    }
-                }
-            }
-        }
-        return 2 * calls.size();
-    }
-
-    private static List<Transcript> awaitCombinedFinals(int calls) {
-        List<Transcript> all = new ArrayList<>();
-        Await.until("a combined FINAL for each of " + calls + " calls", PIPELINE_TIMEOUT,
-                () -> {
-                    all.clear();
-                    all.addAll(values(KAFKA.reader().allCommitted(Topics.TRANSCRIPTS.name(),
-                            new StringDeserializer(), Topics.TRANSCRIPTS.valueSerde(serdes()).deserializer(),
-                            Duration.ofSeconds(10))));
-                    return all.stream().filter(t -> t.getKind() == TranscriptKind.FINAL && t.getChannel() == null)
-                            .count() >= calls;
-                });
-        return all;
-    }
-
-    private static Transcript channelFinal(String callId, int channel) {
-        return transcripts.stream().filter(t -> t.getCallId().equals(callId) && t.getKind() == TranscriptKind.FINAL
-                && t.getChannel() != null && t.getChannel() == channel).findFirst().orElseThrow();
-    }
-
-    private static Transcript combinedFinal(String callId) {
-        return transcripts.stream().filter(t -> t.getCallId().equals(callId) && t.getKind() == TranscriptKind.FINAL
-                && t.getChannel() == null).findFirst().orElseThrow();
-    }
-
     private static Path northwindFile() {
         return FixtureModel.resourceDir("oracle").resolve("../../../audio/northwind-call-2ch-8k-ulaw.wav")
                 .normalize();
@@ -288,13 +223,5 @@ class PipelineEndToEndTest {
             placements.add(Placement.of((Integer) slotsAndWords[i], (String) slotsAndWords[i + 1]));
         }
         return placements;
-    }
-
-    private static Map<String, Object> serdes() {
-        return Map.of("schema.registry.url", REGISTRY);
-    }
-
-    private static <V> List<V> values(List<ConsumerRecord<String, V>> records) {
-        return records.stream().map(ConsumerRecord::value).toList();
     }
 }
