@@ -36,9 +36,9 @@ public final class Roles {
     /** The roles this build registers. */
     public static Roles available() {
         return none()
-                .with(SEGMENTER, Segmenter::new)
+                .with(SEGMENTER, Segmenter::create)
                 .with(TRANSCRIBER, (config, registry) -> Transcriber.open(new TranscriberConfig(config), registry))
-                .with(STITCHER, Stitcher::new);
+                .with(STITCHER, Stitcher::create);
     }
 
     /** No role at all; tests start from here. */

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * published, a failed stream thread stopping the instance (bad input is dead-lettered, so a failure is a bug or a
  * broken cluster: better restarted by the orchestrator than retried on the same record forever).
  */
-public final class StreamsApp implements AutoCloseable {
+public final class StreamsApp implements PipelineRole {
 
     /** The default parent of a role's state directory: under the user's home, which the OS does not clean. */
     public static final String DEFAULT_STATE_ROOT = System.getProperty("user.home") + "/.callscribe/state";
@@ -50,10 +50,12 @@ public final class StreamsApp implements AutoCloseable {
         return properties;
     }
 
-    public KafkaStreams streams() {
-        return streams;
+    @Override
+    public String name() {
+        return role;
     }
 
+    @Override
     public void start() {
         streams.setUncaughtExceptionHandler(failure -> {
             LOG.error("{} stream thread failed; stopping", role, failure);
@@ -62,10 +64,12 @@ public final class StreamsApp implements AutoCloseable {
         streams.start();
     }
 
+    @Override
     public boolean isReady() {
         return streams.state() == KafkaStreams.State.RUNNING;
     }
 
+    @Override
     public boolean isHealthy() {
         KafkaStreams.State state = streams.state();
         return state != KafkaStreams.State.ERROR && state != KafkaStreams.State.PENDING_ERROR

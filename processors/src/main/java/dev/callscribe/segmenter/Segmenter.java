@@ -6,6 +6,7 @@ import dev.callscribe.schemas.registry.SchemaRegistryClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.streams.Topology;
 
 /**
  * The segmenter role: a Kafka Streams application that turns call audio into inference windows.
@@ -23,47 +24,23 @@ import java.util.Properties;
  *   <li>Guarantees: exactly_once_v2.</li>
  * </ul>
  */
-public final class Segmenter implements PipelineRole {
+public final class Segmenter {
 
     /** The role's name. */
     public static final String ROLE = "segmenter";
 
-    private final StreamsApp app;
+    private Segmenter() {
+    }
 
-    public Segmenter(Map<String, ?> configs, MeterRegistry meters) {
+    /** The role, ready to start: its topology on a Kafka Streams instance, with its meters in {@code meters}. */
+    public static PipelineRole create(Map<String, ?> configs, MeterRegistry meters) {
         SegmenterConfig config = new SegmenterConfig(configs);
-        this.app = new StreamsApp(ROLE, SegmenterTopology.build(config,
-                SchemaRegistryClients.create(config.serdeConfig()), meters), streamsProperties(config),
-                meters);
+        Topology topology = SegmenterTopology.build(config, SchemaRegistryClients.create(config.serdeConfig()), meters);
+        return new StreamsApp(ROLE, topology, streamsProperties(config), meters);
     }
 
     static Properties streamsProperties(SegmenterConfig config) {
         return StreamsApp.properties(config, config.getString(SegmenterConfig.APPLICATION_ID_CONFIG),
                 config.getString(SegmenterConfig.STATE_DIR_CONFIG), config.getInt(SegmenterConfig.NUM_THREADS_CONFIG));
-    }
-
-    @Override
-    public String name() {
-        return ROLE;
-    }
-
-    @Override
-    public void start() {
-        app.start();
-    }
-
-    @Override
-    public boolean isReady() {
-        return app.isReady();
-    }
-
-    @Override
-    public boolean isHealthy() {
-        return app.isHealthy();
-    }
-
-    @Override
-    public void close() {
-        app.close();
     }
 }

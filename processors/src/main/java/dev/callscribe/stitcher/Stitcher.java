@@ -6,6 +6,7 @@ import dev.callscribe.schemas.registry.SchemaRegistryClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.streams.Topology;
 
 /**
  * The stitcher role: a Kafka Streams application that turns window transcripts into call transcripts.
@@ -23,47 +24,23 @@ import java.util.Properties;
  *       (kilobytes, not audio).</li>
  * </ul>
  */
-public final class Stitcher implements PipelineRole {
+public final class Stitcher {
 
     /** The role's name. */
     public static final String ROLE = "stitcher";
 
-    private final StreamsApp app;
+    private Stitcher() {
+    }
 
-    public Stitcher(Map<String, ?> configs, MeterRegistry meters) {
+    /** The role, ready to start: its topology on a Kafka Streams instance, with its meters in {@code meters}. */
+    public static PipelineRole create(Map<String, ?> configs, MeterRegistry meters) {
         StitcherConfig config = new StitcherConfig(configs);
-        this.app = new StreamsApp(ROLE, StitcherTopology.build(config,
-                SchemaRegistryClients.create(config.serdeConfig()), meters), streamsProperties(config),
-                meters);
+        Topology topology = StitcherTopology.build(config, SchemaRegistryClients.create(config.serdeConfig()), meters);
+        return new StreamsApp(ROLE, topology, streamsProperties(config), meters);
     }
 
     static Properties streamsProperties(StitcherConfig config) {
         return StreamsApp.properties(config, config.getString(StitcherConfig.APPLICATION_ID_CONFIG),
                 config.getString(StitcherConfig.STATE_DIR_CONFIG), config.getInt(StitcherConfig.NUM_THREADS_CONFIG));
-    }
-
-    @Override
-    public String name() {
-        return ROLE;
-    }
-
-    @Override
-    public void start() {
-        app.start();
-    }
-
-    @Override
-    public boolean isReady() {
-        return app.isReady();
-    }
-
-    @Override
-    public boolean isHealthy() {
-        return app.isHealthy();
-    }
-
-    @Override
-    public void close() {
-        app.close();
     }
 }

@@ -44,7 +44,7 @@ class TranscriberDeadLetterTest {
 
     private TranscriberRig rig;
     private SimpleMeterRegistry meters;
-    private final List<Transcriber> workers = new ArrayList<>();
+    private Transcriber worker;
 
     @BeforeAll
     static void openEngine() {
@@ -64,7 +64,6 @@ class TranscriberDeadLetterTest {
 
     @AfterEach
     void stopWorkers() {
-        workers.forEach(Transcriber::close);
         rig.close();
     }
 
@@ -94,7 +93,7 @@ class TranscriberDeadLetterTest {
                 .containsExactlyInAnyOrderElementsOf(poison.stream().map(p -> tuple(p[0], p[1])).toList());
         assertThat(transcripts).extracting(WindowTranscript::getWindowIndex, WindowTranscript::getText)
                 .containsExactlyInAnyOrder(tuple(0L, " payment"), tuple(1L, " payment"), tuple(6L, " payment"));
-        assertThat(worker().isHealthy()).isTrue();
+        assertThat(worker.isHealthy()).isTrue();
     }
 
     @Test
@@ -180,13 +179,7 @@ class TranscriberDeadLetterTest {
     }
 
     private void start() {
-        Transcriber worker = new Transcriber(new TranscriberConfig(rig.config("worker-1")), engine, meters);
-        workers.add(worker);
-        worker.start();
-    }
-
-    private Transcriber worker() {
-        return workers.get(0);
+        worker = rig.startWorker(rig.config("worker-1"), engine, meters, LoopHook.NONE);
     }
 
     private double deadLetters(String reason) {

@@ -61,7 +61,6 @@ class TranscriberExactlyOnceTest {
     private static WhisperEngine engine;
 
     private TranscriberRig rig;
-    private final List<Transcriber> workers = new ArrayList<>();
     private final List<HoldHook> holds = new ArrayList<>();
 
     @BeforeAll
@@ -82,7 +81,6 @@ class TranscriberExactlyOnceTest {
     @AfterEach
     void stopWorkers() {
         holds.forEach(HoldHook::release);
-        workers.forEach(Transcriber::close);
         rig.close();
     }
 
@@ -161,10 +159,7 @@ class TranscriberExactlyOnceTest {
         config.put(TranscriberConfig.WINDOW_ESTIMATE_MS_CONFIG, "200");
         config.put(TranscriberConfig.MAX_POLL_INTERVAL_MS_CONFIG, "5000");
         config.put(TranscriberConfig.TRANSACTION_TIMEOUT_MS_CONFIG, "6000");
-        Transcriber worker = new Transcriber(new TranscriberConfig(config), engine, false, meters, hook);
-        workers.add(worker);
-        worker.start();
-        return worker;
+        return rig.startWorker(config, engine, meters, hook);
     }
 
     private String transactionalId(String instance) {

@@ -34,7 +34,6 @@ class TranscriberLifecycleTest {
     private static WhisperEngine engine;
 
     private TranscriberRig rig;
-    private final List<Transcriber> workers = new ArrayList<>();
     private final List<HoldHook> holds = new ArrayList<>();
 
     @BeforeAll
@@ -55,7 +54,6 @@ class TranscriberLifecycleTest {
     @AfterEach
     void stopWorkers() {
         holds.forEach(HoldHook::release);
-        workers.forEach(Transcriber::close);
         rig.close();
     }
 
@@ -158,10 +156,6 @@ class TranscriberLifecycleTest {
     }
 
     private Transcriber start(String instance, LoopHook hook, Map<String, String> config) {
-        Transcriber worker = new Transcriber(new TranscriberConfig(config), engine, false, new SimpleMeterRegistry(),
-                hook);
-        workers.add(worker);
-        worker.start();
-        return worker;
+        return rig.startWorker(config, engine, new SimpleMeterRegistry(), hook);
     }
 }

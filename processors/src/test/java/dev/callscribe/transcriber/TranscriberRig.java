@@ -3,11 +3,14 @@ package dev.callscribe.transcriber;
 import dev.callscribe.avro.AudioWindow;
 import dev.callscribe.avro.DeadLetter;
 import dev.callscribe.avro.WindowTranscript;
+import dev.callscribe.engine.WhisperEngine;
 import dev.callscribe.pipeline.PipelineConfig;
 import dev.callscribe.schemas.Topic;
 import dev.callscribe.schemas.Topics;
 import dev.callscribe.testkit.KafkaClusterExtension;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,7 @@ final class TranscriberRig implements AutoCloseable {
     private final Map<String, Object> serdeConfig;
     private final Topic<AudioWindow> windows;
     private final KafkaProducer<String, byte[]> producer;
+    private final List<Transcriber> workers = new ArrayList<>();
 
     TranscriberRig(KafkaClusterExtension kafka, String registryUrl, int windowPartitions) {
         this.kafka = kafka;
@@ -134,8 +138,18 @@ final class TranscriberRig implements AutoCloseable {
         return topic.valueSerde(serdeConfig).deserializer();
     }
 
+    /** Creates and starts a worker around {@code engine}; {@link #close()} closes it. */
+    Transcriber startWorker(Map<String, String> config, WhisperEngine engine, MeterRegistry meters, LoopHook hook) {
+        Transcriber worker = new Transcriber(new TranscriberConfig(config), engine, false, meters, hook);
+        workers.add(worker);
+        worker.start();
+        return worker;
+    }
+
+    /** Closes the workers started here, then the producer. */
     @Override
     public void close() {
+        workers.forEach(Transcriber::close);
         producer.close(Duration.ofSeconds(10));
     }
 

@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,6 @@ class TranscriberTest {
 
     private TranscriberRig rig;
     private SimpleMeterRegistry meters;
-    private final List<Transcriber> workers = new ArrayList<>();
 
     @BeforeAll
     static void openEngine() {
@@ -68,7 +66,6 @@ class TranscriberTest {
 
     @AfterEach
     void stopWorkers() {
-        workers.forEach(Transcriber::close);
         rig.close();
     }
 
@@ -228,10 +225,7 @@ class TranscriberTest {
     }
 
     private Transcriber start(String instance) {
-        Transcriber worker = new Transcriber(new TranscriberConfig(rig.config(instance)), engine, meters);
-        workers.add(worker);
-        worker.start();
-        return worker;
+        return rig.startWorker(rig.config(instance), engine, meters, LoopHook.NONE);
     }
 
     private static List<Object> placementOf(WindowTranscript transcript) {

@@ -70,9 +70,9 @@ final class PipelineUnderTest implements AutoCloseable {
             new TopicCreator(admin).createMissing(Topics.ALL.stream()
                     .map(topic -> new TopicSpec(topic.name(), PARTITIONS, (short) 1, Map.of())).toList());
         }
-        roles.add(started(new Stitcher(config, meters)));
+        roles.add(started(Stitcher.create(config, meters)));
         roles.add(started(new Transcriber(new TranscriberConfig(config), engine, meters)));
-        roles.add(started(new Segmenter(config, meters)));
+        roles.add(started(Segmenter.create(config, meters)));
     }
 
     /** Publishes every call's chunks interleaved, one chunk of each call in turn, as concurrent calls arrive. */
