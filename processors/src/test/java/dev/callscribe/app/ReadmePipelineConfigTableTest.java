@@ -57,13 +57,6 @@ class ReadmePipelineConfigTableTest {
     }
 
     private static String section(String name) throws IOException {
-        String readme = Files.readString(README);
-        String start = "<!-- config:" + name + " -->\n";
-        String end = "<!-- /config:" + name + " -->";
-        int from = readme.indexOf(start);
-        int to = readme.indexOf(end);
-        assertThat(from).as("README.md has the marker " + start.strip()).isNotNegative();
-        assertThat(to).as("README.md has the marker " + end).isGreaterThan(from);
-        return readme.substring(from + start.length(), to);
+        return ConfigDocs.markedSection(Files.readString(README), name);
     }
 }

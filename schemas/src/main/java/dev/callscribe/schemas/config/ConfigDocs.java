@@ -39,6 +39,23 @@ public final class ConfigDocs {
         return "| Key | Type | Default | Valid values | Description |\n|---|---|---|---|---|\n" + rows + "\n";
     }
 
+    /**
+     * The text of a document between the markers {@code <!-- config:NAME -->} (and its line end) and
+     * {@code <!-- /config:NAME -->}: where the README holds the table of one configuration.
+     *
+     * @throws IllegalArgumentException if either marker is missing or they are out of order
+     */
+    public static String markedSection(String document, String name) {
+        String start = "<!-- config:" + name + " -->\n";
+        String end = "<!-- /config:" + name + " -->";
+        int from = document.indexOf(start);
+        int to = document.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("the document has no section between " + start.strip() + " and " + end);
+        }
+        return document.substring(from + start.length(), to);
+    }
+
     private static String row(ConfigKey key) {
         return "| `" + key.name + "` | " + key.type.name().toLowerCase(Locale.ROOT) + " | "
                 + defaultOf(key) + " | " + escape(key.validator == null ? "" : key.validator.toString()) + " | "

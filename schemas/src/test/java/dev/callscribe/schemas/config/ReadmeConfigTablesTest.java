@@ -1,6 +1,7 @@
 package dev.callscribe.schemas.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callscribe.schemas.serde.AvroSerdeConfig;
 import java.io.IOException;
@@ -34,14 +35,16 @@ class ReadmeConfigTablesTest {
         assertThat(table).contains("| `basic.auth.user.info` | password | (none) |");
     }
 
+    @Test
+    void shouldFindTheTextBetweenANamedSectionsMarkersOrSayWhichAreMissing() {
+        String document = "intro\n<!-- config:a -->\n| table a |\n<!-- /config:a -->\n<!-- /config:b -->\n";
+
+        assertThat(ConfigDocs.markedSection(document, "a")).isEqualTo("| table a |\n");
+        assertThatThrownBy(() -> ConfigDocs.markedSection(document, "b"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("<!-- config:b -->");
+    }
+
     private static String section(String name) throws IOException {
-        String readme = Files.readString(README);
-        String start = "<!-- config:" + name + " -->\n";
-        String end = "<!-- /config:" + name + " -->";
-        int from = readme.indexOf(start);
-        int to = readme.indexOf(end);
-        assertThat(from).as("README.md has the marker " + start.strip()).isNotNegative();
-        assertThat(to).as("README.md has the marker " + end).isGreaterThan(from);
-        return readme.substring(from + start.length(), to);
+        return ConfigDocs.markedSection(Files.readString(README), name);
     }
 }
