@@ -1,6 +1,6 @@
 package dev.callscribe.segmenter;
 
-import dev.callscribe.audio.SampleEncoding;
+import dev.callscribe.codec.SampleEncoding;
 import dev.callscribe.avro.AudioChunk;
 import dev.callscribe.avro.AudioEncoding;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package dev.callscribe.segmenter;
 
-import dev.callscribe.audio.SampleDecoder;
+import dev.callscribe.codec.SampleDecoder;
 import dev.callscribe.avro.AudioChunk;
 import dev.callscribe.avro.AudioWindow;
 import dev.callscribe.windowing.WindowPlan;

@@ -1,7 +1,7 @@
 package dev.callscribe.segmenter;
 
-import dev.callscribe.audio.SampleDecoder;
-import dev.callscribe.audio.SampleEncoding;
+import dev.callscribe.codec.SampleDecoder;
+import dev.callscribe.codec.SampleEncoding;
 import dev.callscribe.audio.StreamingResampler;
 import dev.callscribe.avro.AudioChunk;
 import dev.callscribe.avro.AudioEncoding;

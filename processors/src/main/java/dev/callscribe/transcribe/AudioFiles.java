@@ -1,8 +1,8 @@
 package dev.callscribe.transcribe;
 
 import dev.callscribe.audio.StreamingResampler;
-import dev.callscribe.audio.WavAudio;
-import dev.callscribe.audio.WavReader;
+import dev.callscribe.codec.WavAudio;
+import dev.callscribe.codec.WavReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

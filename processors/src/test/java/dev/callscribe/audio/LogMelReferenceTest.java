@@ -2,6 +2,7 @@ package dev.callscribe.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callscribe.codec.WavReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

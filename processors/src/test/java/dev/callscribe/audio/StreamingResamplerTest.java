@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.callscribe.codec.WavReader;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;

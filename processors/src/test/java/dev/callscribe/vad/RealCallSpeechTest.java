@@ -2,8 +2,8 @@ package dev.callscribe.vad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.callscribe.audio.WavAudio;
-import dev.callscribe.audio.WavReader;
+import dev.callscribe.codec.WavAudio;
+import dev.callscribe.codec.WavReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

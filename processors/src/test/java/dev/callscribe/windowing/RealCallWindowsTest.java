@@ -2,8 +2,8 @@ package dev.callscribe.windowing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.callscribe.audio.WavAudio;
-import dev.callscribe.audio.WavReader;
+import dev.callscribe.codec.WavAudio;
+import dev.callscribe.codec.WavReader;
 import dev.callscribe.vad.SpeechDetector;
 import dev.callscribe.vad.VadOptions;
 import java.io.IOException;

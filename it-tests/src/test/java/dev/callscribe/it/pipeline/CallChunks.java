@@ -1,6 +1,6 @@
 package dev.callscribe.it.pipeline;
 
-import dev.callscribe.audio.WavAudio;
+import dev.callscribe.codec.WavAudio;
 import dev.callscribe.avro.AudioChunk;
 import dev.callscribe.avro.AudioEncoding;
 import java.nio.ByteBuffer;

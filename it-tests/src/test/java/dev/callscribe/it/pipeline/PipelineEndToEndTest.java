@@ -2,8 +2,8 @@ package dev.callscribe.it.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.callscribe.audio.WavAudio;
-import dev.callscribe.audio.WavReader;
+import dev.callscribe.codec.WavAudio;
+import dev.callscribe.codec.WavReader;
 import dev.callscribe.avro.AudioChunk;
 import dev.callscribe.avro.LatencyMetric;
 import dev.callscribe.avro.MetricScope;

@@ -1,4 +1,4 @@
-package dev.callscribe.audio;
+package dev.callscribe.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.callscribe.audio;
+package dev.callscribe.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -146,34 +146,5 @@ class WavReaderTest {
         assertThatThrownBy(() -> WavReader.read(truncated))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no data chunk");
-    }
-
-    @Test
-    void shouldReadTheSharedTwoChannelMuLawCall() throws IOException {
-        // Given
-        Path file = SharedFiles.require("audio/northwind-call-2ch-8k-ulaw.wav");
-
-        // When
-        WavAudio audio = WavReader.read(file);
-        float[][] channels = audio.decodeChannels();
-
-        // Then: 29 s of 8 kHz mu-law stereo, and in the first seconds only the agent (channel 0) speaks
-        assertThat(audio.sampleRateHz()).isEqualTo(8_000);
-        assertThat(audio.channels()).isEqualTo(2);
-        assertThat(audio.encoding()).isEqualTo(SampleEncoding.MULAW);
-        assertThat(audio.durationSeconds()).isCloseTo(29.0, within(0.5));
-        double agent = Signals.rms(channels[0], 4_000, 44_000);
-        double customer = Signals.rms(channels[1], 4_000, 44_000);
-        assertThat(agent).isGreaterThan(10 * customer);
-    }
-
-    @Test
-    void shouldReadTheSharedAgentRecordingAs16kHzMonoPcm16() throws IOException {
-        WavAudio audio = WavReader.read(SharedFiles.require("audio/northwind-agent-16k-mono.wav"));
-
-        assertThat(audio.sampleRateHz()).isEqualTo(16_000);
-        assertThat(audio.channels()).isEqualTo(1);
-        assertThat(audio.encoding()).isEqualTo(SampleEncoding.PCM_S16LE);
-        assertThat(audio.durationSeconds()).isCloseTo(29.0, within(0.5));
     }
 }

@@ -1,4 +1,4 @@
-package dev.callscribe.audio;
+package dev.callscribe.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.callscribe.audio;
+package dev.callscribe.codec;
 
 /**
  * The audio of one WAV file: its format and its raw sample payload (interleaved frames, as stored in the file).

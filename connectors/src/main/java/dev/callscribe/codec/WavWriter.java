@@ -1,4 +1,4 @@
-package dev.callscribe.audio;
+package dev.callscribe.codec;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
-package dev.callscribe.audio;
+package dev.callscribe.codec;
 
 /**
- * How one audio sample is stored in a byte payload. This is the front-end's own list; the wire contract's enum in
+ * How one audio sample is stored in a byte payload. This is the codec's own list; the wire contract's enum in
  * {@code dev.callscribe.avro} is mapped onto it at the boundary, so signal code does not depend on Avro.
  */
 public enum SampleEncoding {
