@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes mono 16-bit PCM WAV files, the format the pipeline's tools and tests exchange (16 kHz by default). Samples
+ * Writes 16-bit PCM WAV files, the format the pipeline's tools and tests exchange (mono 16 kHz by default). Samples
  * are scaled by 32768, rounded to the nearest integer and clipped to the 16-bit range, so PCM16 values read by
  * {@link WavReader} round-trip exactly. Stateless and thread-safe.
  */
@@ -37,19 +37,40 @@ public final class WavWriter {
      * @param sampleRateHz the rate written to the header, positive
      */
     public static byte[] encodeMonoPcm16(float[] samples, int sampleRateHz) {
+        return encodePcm16(new float[][] {samples}, sampleRateHz);
+    }
+
+    /**
+     * The bytes of a PCM16 WAV file holding one channel per array, interleaved frame by frame (channel 0 first).
+     *
+     * @param channels at least one, all of the same length; samples nominally in [-1, 1], values outside clipped
+     * @param sampleRateHz the rate written to the header, positive
+     */
+    public static byte[] encodePcm16(float[][] channels, int sampleRateHz) {
         if (sampleRateHz <= 0) {
             throw new IllegalArgumentException("sample rate must be positive, got " + sampleRateHz + " Hz");
         }
-        int dataBytes = samples.length * Short.BYTES;
+        int frames = channels[0].length;
+        for (float[] channel : channels) {
+            if (channel.length != frames) {
+                throw new IllegalArgumentException("channels of " + frames + " and " + channel.length
+                        + " samples; every channel needs the same length");
+            }
+        }
+        int frameBytes = channels.length * Short.BYTES;
+        int dataBytes = frames * frameBytes;
         ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
         out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(HEADER_BYTES - 8 + dataBytes);
         out.put("WAVE".getBytes(StandardCharsets.US_ASCII));
         out.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(FMT_BYTES);
-        out.putShort((short) TAG_PCM).putShort((short) 1).putInt(sampleRateHz).putInt(sampleRateHz * Short.BYTES);
-        out.putShort((short) Short.BYTES).putShort((short) BITS);
+        out.putShort((short) TAG_PCM).putShort((short) channels.length).putInt(sampleRateHz)
+                .putInt(sampleRateHz * frameBytes);
+        out.putShort((short) frameBytes).putShort((short) BITS);
         out.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(dataBytes);
-        for (float sample : samples) {
-            out.putShort(toPcm16(sample));
+        for (int frame = 0; frame < frames; frame++) {
+            for (float[] channel : channels) {
+                out.putShort(toPcm16(channel[frame]));
+            }
         }
         return out.array();
     }

@@ -1,41 +1,87 @@
 package dev.callscribe.cli;
 
-import dev.callscribe.schemas.Topic;
-import dev.callscribe.schemas.Topics;
+import dev.callscribe.demo.Demo;
+import dev.callscribe.demo.DemoOptions;
+import dev.callscribe.demo.SampleCall;
+import dev.callscribe.publish.Pacing;
+import dev.callscribe.publish.Recording;
+import dev.callscribe.publish.Recordings;
+import dev.callscribe.tail.Terminal;
+import dev.callscribe.tail.TerminalView;
+import dev.callscribe.transcriber.TranscriberConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.avro.SchemaNormalization;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The one-command demo. Until the pipeline exists it says so, and shows the topics and Avro contract the demo will
- * run on.
+ * {@code callscribe demo}: the whole pipeline in this process on a sample call, its live transcript and a latency
+ * summary, then exit. The work is {@link Demo}'s; this class parses options and explains a model it cannot load.
  */
-@Command(name = "demo", description = "Run the end-to-end demo (not built yet: shows the topic contract).")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = {
+    "Run the whole pipeline in this process (an embedded Kafka broker, the in-memory schema registry, the "
+            + "segmenter, transcriber and stitcher), publish a sample two-channel call to it, show the call's live "
+            + "transcript and a latency summary, and exit.",
+    "The model is downloaded once into the Hugging Face cache unless --model names a folder. Logs go to a file "
+            + "(" + DemoLogging.LOG_FILE_NAME + " in the temporary directory) so they do not interleave with the "
+            + "transcript."})
 final class DemoCommand implements Callable<Integer> {
-
-    /** Exit status when the requested work does not exist yet. */
-    static final int NOT_AVAILABLE = 3;
 
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--model", paramLabel = "SOURCE", defaultValue = TranscriberConfig.DEFAULT_MODEL,
+            description = "A model folder (a Hugging Face Optimum ONNX export) or a Hugging Face repository id "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String model;
+
+    @Option(names = "--audio", paramLabel = "FILE", description = "A recording to publish instead of the sample "
+            + "call: WAV or FLAC, as publish reads them.")
+    private Path audio;
+
+    @Option(names = "--realtime", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Publish the call in real time, as a live call arrives (default); --no-realtime sends "
+                    + "it as fast as the broker takes it.")
+    private boolean realtime;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "How long to wait for "
+            + "the call's final transcript once it is published (default: ${DEFAULT-VALUE}).")
+    private long timeoutSeconds;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A pipeline configuration key, as for run "
+            + "(for example transcriber.engine.provider=CUDA); repeatable.")
+    private Map<String, String> overrides = new LinkedHashMap<>();
+
+    private final Map<String, String> environment;
+
+    DemoCommand() {
+        this(System.getenv());
+    }
+
+    DemoCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("callscribe demo is not built yet. When it is, it will start an embedded Kafka broker,");
-        out.println("an in-memory schema registry and every role in this process, publish a sample two-channel");
-        out.println("call, print its live transcript and a latency summary, and exit.");
-        out.println();
-        out.println("The topics it will use, with their registry subjects and Avro schema fingerprints:");
-        for (Topic<?> topic : Topics.ALL) {
-            long fingerprint = SchemaNormalization.parsingFingerprint64(topic.valueSchema());
-            out.printf("  %-26s %-32s %-18s %016x%n", topic.name(), topic.valueSubject(),
-                    topic.valueType().getSimpleName(), fingerprint);
-        }
-        out.flush();
-        return NOT_AVAILABLE;
+        DemoLogging.logFile().ifPresent(file -> out.println("Logs: " + file));
+        Pacing pacing = realtime ? Pacing.REALTIME : Pacing.AS_FAST_AS_POSSIBLE;
+        DemoOptions options = new DemoOptions(model, recording(), pacing, overrides, environment,
+                Duration.ofSeconds(timeoutSeconds));
+        TerminalView view = TerminalView.on(Terminal.detect(environment));
+        new Demo(options, view, out).run();
+        return 0;
+    }
+
+    private Recording recording() throws IOException {
+        return audio == null ? SampleCall.recording() : Recordings.read(audio);
     }
 }

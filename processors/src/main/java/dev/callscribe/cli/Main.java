@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             RunCommand.class,
+            PublishCommand.class,
+            TailCommand.class,
             BenchCommand.class,
             TranscribeCommand.class,
             FeaturesCommand.class,
@@ -28,12 +30,11 @@ public final class Main {
     /** Exit status of a command that failed. */
     static final int FAILURE = 1;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-
     private Main() {
     }
 
     public static void main(String[] args) {
+        DemoLogging.redirectIfDemo(args);
         System.exit(run(args));
     }
 
@@ -56,7 +57,9 @@ public final class Main {
 
     /** A failed command says what went wrong in one line; the stack trace goes to the debug log. */
     private static int reportFailure(Exception failure, CommandLine command, ParseResult parsed) {
-        LOG.debug("{} failed", command.getCommandName(), failure);
+        // Looked up here, not in a static field: the demo chooses where logs go before the first logger is made.
+        Logger log = LoggerFactory.getLogger(Main.class);
+        log.debug("{} failed", command.getCommandName(), failure);
         String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
         command.getErr().println("callscribe " + command.getCommandName() + ": " + message);
         command.getErr().flush();

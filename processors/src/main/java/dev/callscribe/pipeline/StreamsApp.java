@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A role that is a Kafka Streams application (the segmenter, the stitcher): exactly_once_v2, its Kafka metrics
- * published, a failed stream thread stopping the instance (bad input is dead-lettered, so a failure is a bug or a
- * broken cluster: better restarted by the orchestrator than retried on the same record forever).
+ * published, a record that makes processing throw dead-lettered ({@link DeadLetteringExceptionHandler}), and a
+ * failed stream thread stopping the instance (what is left is a broken cluster or a full disk: better restarted by
+ * the orchestrator than retried forever).
  */
 public final class StreamsApp implements PipelineRole {
 
@@ -37,7 +38,8 @@ public final class StreamsApp implements PipelineRole {
      * The Streams properties of a role: every given key (so client settings such as security.protocol pass
      * through), its application id, state directory and threads, and exactly-once processing.
      */
-    public static Properties properties(PipelineConfig config, String applicationId, String stateDir, int threads) {
+    public static Properties properties(PipelineConfig config, String role, String applicationId, String stateDir,
+                                        int threads) {
         Properties properties = new Properties();
         properties.putAll(config.clientConfig());
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -47,6 +49,9 @@ public final class StreamsApp implements PipelineRole {
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // The roles have no global stores; opting in to Kafka 5's behaviour now silences its start-up warning.
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // A record that makes processing throw goes to the dead-letter topic; the role and the other calls go on.
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
+        properties.put(DeadLetteringExceptionHandler.ROLE_CONFIG, role);
         return properties;
     }
 

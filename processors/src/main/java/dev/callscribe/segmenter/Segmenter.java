@@ -40,7 +40,7 @@ public final class Segmenter {
     }
 
     static Properties streamsProperties(SegmenterConfig config) {
-        return StreamsApp.properties(config, config.getString(SegmenterConfig.APPLICATION_ID_CONFIG),
+        return StreamsApp.properties(config, ROLE, config.getString(SegmenterConfig.APPLICATION_ID_CONFIG),
                 config.getString(SegmenterConfig.STATE_DIR_CONFIG), config.getInt(SegmenterConfig.NUM_THREADS_CONFIG));
     }
 }

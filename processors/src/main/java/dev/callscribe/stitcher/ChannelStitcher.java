@@ -5,6 +5,7 @@ import dev.callscribe.avro.Transcript;
 import dev.callscribe.avro.TranscriptKind;
 import dev.callscribe.avro.WindowTranscript;
 import dev.callscribe.longform.ChunkMerger;
+import dev.callscribe.longform.MergeState;
 import dev.callscribe.longform.MergeStep;
 import dev.callscribe.longform.TranscriptSegment;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class ChannelStitcher {
         Map<Integer, String> vocabulary = WindowTokensMapper.learn(progress.tokenBytes(), window);
         ChunkMerger merger = new ChunkMerger(WindowTokensMapper.VOCABULARY, WindowTokensMapper.SAMPLE_RATE,
                 new TokenBytesText(vocabulary));
-        MergeStep step = merger.accept(progress.merge(), WindowTokensMapper.windowTokens(window));
+        MergeStep step = merge(merger, progress.merge(), window);
         boolean last = window.getLast();
         List<StitchedSegment> settled = new ArrayList<>(progress.segments());
         settled.addAll(stitched(step.settled(), window));
@@ -57,6 +58,17 @@ final class ChannelStitcher {
         Transcript transcript = Transcripts.ofChannel(window, last ? TranscriptKind.FINAL : TranscriptKind.INTERIM,
                 progress.revision(), shown, totals, nowMs);
         return new Outcome(next, transcript, Metrics.ofWindow(window, nowMs));
+    }
+
+    /**
+     * A window without audio (durationMs 0) only marks the end of its channel: the segmenter sends one when a call
+     * ends after the channel's last utterance went out. It has nothing to merge, so the state stays as it is.
+     */
+    private static MergeStep merge(ChunkMerger merger, MergeState state, WindowTranscript window) {
+        if (window.getDurationMs() == 0) {
+            return new MergeStep(state, List.of(), merger.interim(state));
+        }
+        return merger.accept(state, WindowTokensMapper.windowTokens(window));
     }
 
     private static List<StitchedSegment> stitched(List<TranscriptSegment> segments, WindowTranscript window) {

@@ -40,7 +40,7 @@ public final class Stitcher {
     }
 
     static Properties streamsProperties(StitcherConfig config) {
-        return StreamsApp.properties(config, config.getString(StitcherConfig.APPLICATION_ID_CONFIG),
+        return StreamsApp.properties(config, ROLE, config.getString(StitcherConfig.APPLICATION_ID_CONFIG),
                 config.getString(StitcherConfig.STATE_DIR_CONFIG), config.getInt(StitcherConfig.NUM_THREADS_CONFIG));
     }
 }

@@ -85,6 +85,21 @@ class StitcherTopologyTest {
     }
 
     @Test
+    void shouldFinishAChannelOnAnEndMarkerWindowWithoutAudio() {
+        // Utterance mode: the call ends after the channel's last utterance was sent, so its last window is a marker
+        send(window(CALL, 0, 0, 2_000, 3_000, false, "@0.0", "hello", "@1.0"));
+        send(window(CALL, 0, 1, 9_000, 0, true));
+
+        List<Transcript> emitted = transcripts.readValuesToList();
+        assertThat(emitted).extracting(Transcript::getKind).containsExactly(TranscriptKind.INTERIM,
+                TranscriptKind.FINAL);
+        assertThat(emitted.get(1).getText()).isEqualTo(" hello");
+        assertThat(emitted.get(1).getSegments()).extracting(TranscriptSegment::getStartMs,
+                TranscriptSegment::getEndMs).containsExactly(tuple(2_000L, 3_000L));
+        assertThat(deadLetters.readValuesToList()).isEmpty();
+    }
+
+    @Test
     void shouldStitchWindowsInIndexOrderWhateverOrderTheyArrive() {
         WindowTranscript first = window(CALL, 0, 0, 0, 10_000, false, "@0.0", "hello", "@1.0");
         WindowTranscript second = window(CALL, 0, 1, 10_000, 10_000, false, "@0.0", "account", "@1.0");
@@ -151,6 +166,21 @@ class StitcherTopologyTest {
         assertThat(deadLetter.getValue().array()).containsExactly(1, 2, 3);
         assertThat(deadLetter.getCallId()).isEqualTo(CALL);
         assertThat(transcripts.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void shouldDeadLetterAWindowThatMakesStitchingThrowAndCarryOnWithTheOtherCalls() {
+        // A window shorter than its strides: the transcriber never writes one, another producer might
+        send(WindowTranscript.newBuilder(window("call-bad", 0, 0, 0, 100, false, "@0.0", "hello", "@0.1"))
+                .setStrideLeftMs(500).setStrideRightMs(500).build());
+        send(window(CALL, 0, 0, 0, 10_000, false, "@0.0", "hello", "@1.0"));
+
+        DeadLetter deadLetter = deadLetters.readValue();
+        assertThat(deadLetter.getReason()).isEqualTo(DeadLetterReason.OTHER);
+        assertThat(deadLetter.getStage()).isEqualTo(Stitcher.ROLE);
+        assertThat(deadLetter.getCallId()).isEqualTo("call-bad");
+        assertThat(deadLetter.getMessage()).contains("stitcher failed on this record", "strides");
+        assertThat(transcripts.readValuesToList()).extracting(Transcript::getCallId).containsExactly(CALL);
     }
 
     @Test

@@ -4,30 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callscribe.codec.WavAudio;
 import dev.callscribe.codec.WavReader;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.callscribe.demo.SampleCall;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The detector on the shared two-channel call (8 kHz mu-law, agent on channel 0, customer on 1), against the turns
- * its transcript lists. Skipped when the shared audio is not on this machine.
+ * The detector on the demo's sample two-channel call (8 kHz mu-law, agent on channel 0, customer on 1), against
+ * the turns its script lists.
  */
 class RealCallSpeechTest {
 
-    private static final Path AUDIO = Path.of("/work/shared/audio/northwind-call-2ch-8k-ulaw.wav");
-    private static final Path TURNS = Path.of("/work/shared/audio/northwind-call.tsv");
     private static final VadOptions OPTIONS = VadOptions.defaults();
 
     @Test
-    void shouldFindEveryListedTurnAndLittleElse() throws IOException {
-        Assumptions.assumeTrue(Files.isReadable(AUDIO) && Files.isReadable(TURNS),
-                "shared call audio not found at " + AUDIO + "; skipping the real-speech check");
+    void shouldFindEveryListedTurnAndLittleElse() {
         // Given the call, decoded per channel, and its listed turns
-        WavAudio call = WavReader.read(AUDIO);
+        WavAudio call = WavReader.read(SampleCall.wavBytes());
         float[][] channels = call.decodeChannels();
         int rate = call.sampleRateHz();
         List<Turn> turns = readTurns(rate);
@@ -68,9 +62,9 @@ class RealCallSpeechTest {
         return spans;
     }
 
-    private static List<Turn> readTurns(int rate) throws IOException {
+    private static List<Turn> readTurns(int rate) {
         List<Turn> turns = new ArrayList<>();
-        List<String> lines = Files.readAllLines(TURNS);
+        List<String> lines = new String(SampleCall.scriptBytes(), StandardCharsets.UTF_8).lines().toList();
         for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split("\t");
             turns.add(new Turn(Integer.parseInt(fields[2].trim()), Math.round(Double.parseDouble(fields[0]) * rate),

@@ -4,26 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callscribe.codec.WavAudio;
 import dev.callscribe.codec.WavReader;
+import dev.callscribe.demo.SampleCall;
 import dev.callscribe.vad.SpeechDetector;
 import dev.callscribe.vad.VadOptions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Windows cut from the shared two-channel call with the defaults; skipped when the audio is not here. */
+/** Windows cut from the demo's sample two-channel call with the defaults. */
 class RealCallWindowsTest {
 
-    private static final Path AUDIO = Path.of("/work/shared/audio/northwind-call-2ch-8k-ulaw.wav");
 
     @Test
-    void shouldCutEachChannelsTurnsIntoWindowsThatFitTheModelAndReportTheirFill() throws IOException {
-        Assumptions.assumeTrue(Files.isReadable(AUDIO), "shared call audio not found at " + AUDIO + "; skipping");
+    void shouldCutEachChannelsTurnsIntoWindowsThatFitTheModelAndReportTheirFill() {
         // Given the call, one channel per speaker
-        WavAudio call = WavReader.read(AUDIO);
+        WavAudio call = WavReader.read(SampleCall.wavBytes());
         float[][] channels = call.decodeChannels();
         int rate = call.sampleRateHz();
 

@@ -2,14 +2,14 @@ package dev.callscribe.it.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.callscribe.codec.WavAudio;
-import dev.callscribe.codec.WavReader;
 import dev.callscribe.avro.AudioChunk;
 import dev.callscribe.avro.LatencyMetric;
 import dev.callscribe.avro.MetricScope;
 import dev.callscribe.avro.Transcript;
 import dev.callscribe.avro.TranscriptKind;
 import dev.callscribe.avro.TranscriptSegment;
+import dev.callscribe.codec.WavReader;
+import dev.callscribe.demo.SampleCall;
 import dev.callscribe.engine.DecodingOptions;
 import dev.callscribe.engine.EngineOptions;
 import dev.callscribe.engine.WhisperEngine;
@@ -19,36 +19,23 @@ import dev.callscribe.fixtures.OracleAudio.Placement;
 import dev.callscribe.longform.ChunkingOptions;
 import dev.callscribe.model.ModelFolder;
 import dev.callscribe.model.ModelOptions;
-import dev.callscribe.schemas.Topics;
-import dev.callscribe.pipeline.PipelineRole;
-import dev.callscribe.segmenter.Segmenter;
-import dev.callscribe.segmenter.SegmenterConfig;
-import dev.callscribe.stitcher.Stitcher;
-import dev.callscribe.stitcher.StitcherConfig;
-import dev.callscribe.testkit.Await;
 import dev.callscribe.testkit.KafkaClusterExtension;
 import dev.callscribe.transcribe.AudioFiles;
 import dev.callscribe.transcribe.ChannelAudio;
 import dev.callscribe.transcribe.ChannelTranscript;
 import dev.callscribe.transcribe.FileTranscriber;
-import dev.callscribe.transcriber.Transcriber;
-import dev.callscribe.transcriber.TranscriberConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,7 +82,7 @@ class PipelineEndToEndTest {
         pipeline = new PipelineUnderTest(KAFKA.bootstrapServers(), REGISTRY, stateDir, CHUNKS);
         pipeline.start(engine, METERS);
         List<List<AudioChunk>> calls = new ArrayList<>();
-        calls.add(CallChunks.of(NORTHWIND, WavReader.read(northwindFile()), 500, START));
+        calls.add(CallChunks.of(NORTHWIND, WavReader.read(SampleCall.wavBytes()), 500, START));
         SYNTHETIC.forEach((callId, channels) -> calls.add(CallChunks.pcm16(callId, new float[][] {
             ORACLE.synthesizeRecording(channels.get(0), 30, 0), ORACLE.synthesizeRecording(channels.get(1), 30, 0)},
                 1000, START)));
@@ -212,9 +199,10 @@ class PipelineEndToEndTest {
                         "role=\"segmenter\"", "role=\"stitcher\"", "role=\"transcriber\"");
     }
 
-    private static Path northwindFile() {
-        return FixtureModel.resourceDir("oracle").resolve("../../../audio/northwind-call-2ch-8k-ulaw.wav")
-                .normalize();
+    /** The sample call as a file, as {@code callscribe transcribe} reads it. */
+    private static Path northwindFile() throws IOException {
+        Path file = stateDir.resolve("northwind-call.wav");
+        return Files.exists(file) ? file : Files.write(file, SampleCall.wavBytes());
     }
 
     private static List<Placement> words(Object... slotsAndWords) {

@@ -1,0 +1,165 @@
+package dev.callscribe.cli;
+
+import dev.callscribe.app.EffectiveConfig;
+import dev.callscribe.app.EnvironmentVariables;
+import dev.callscribe.pipeline.PipelineConfig;
+import dev.callscribe.schemas.Topics;
+import dev.callscribe.tail.JsonLinesView;
+import dev.callscribe.tail.StartPosition;
+import dev.callscribe.tail.StopCondition;
+import dev.callscribe.tail.TailOptions;
+import dev.callscribe.tail.TailView;
+import dev.callscribe.tail.Terminal;
+import dev.callscribe.tail.TerminalView;
+import dev.callscribe.tail.TranscriptFollower;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code callscribe tail}: follows {@code calls.transcripts} (and with {@code --metrics} {@code calls.metrics}) and
+ * prints what arrives, live on a terminal or as JSON lines, until Ctrl-C or, with {@code --max-calls}, until enough
+ * calls are final. The work is {@link TranscriptFollower}'s and the views'; this class parses options and wires them.
+ */
+@Command(name = "tail", mixinStandardHelpOptions = true, description = {
+    "Follow call transcripts as they are published: live interim lines and final transcripts with speakers and "
+            + "times, or JSON lines. Ctrl-C stops.",
+    "Configuration: --set KEY=VALUE > " + EnvironmentVariables.PREFIX + "* environment variables > --config FILE "
+            + "> defaults (bootstrap.servers, schema.registry.url, topic.calls.transcripts, topic.calls.metrics; "
+            + "other keys go to the Kafka consumer and the serdes)."})
+final class TailCommand implements Callable<Integer> {
+
+    /** How long a shutdown hook waits for the follower to close its consumer and the output to be flushed. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--from-beginning", description = "Start at the oldest record the topics keep (default: only "
+            + "what is published from now on).")
+    private boolean fromBeginning;
+
+    @Option(names = "--call-id", paramLabel = "ID", description = "Show this call only (default: every call).")
+    private String callId;
+
+    @Option(names = "--json", description = "One JSON object per record, every revision included, with a \"type\" "
+            + "field (transcript or metric), instead of text.")
+    private boolean json;
+
+    @Option(names = "--metrics", description = "Also follow calls.metrics: a latency line per call when it is final "
+            + "(with --json: every metric record).")
+    private boolean metrics;
+
+    @Option(names = "--max-calls", paramLabel = "N", description = "Exit after N calls are final (their combined "
+            + "FINAL transcript, and with --metrics their call metric, shown); default: follow until stopped.")
+    private Long maxCalls;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A properties file of configuration keys.")
+    private Path configFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A configuration key; repeatable, wins over "
+            + "the environment and the file.")
+    private Map<String, String> overrides = new LinkedHashMap<>();
+
+    private final Map<String, String> environment;
+    private final Terminal terminal;
+    private final Function<TranscriptFollower, Runnable> onFollowing;
+
+    /** The command as the command line runs it: the process environment, its terminal, a JVM shutdown hook. */
+    TailCommand() {
+        this(System.getenv(), Terminal.detect(System.getenv()), TailCommand::stopOnShutdown);
+    }
+
+    /**
+     * The command with its surroundings replaced, for tests.
+     *
+     * @param environment the environment variables to read
+     * @param terminal where standard output goes
+     * @param onFollowing given the follower before it starts; arranges for it to be stopped, and returns what to run
+     *     once it has returned and the output is flushed
+     */
+    TailCommand(Map<String, String> environment, Terminal terminal,
+                Function<TranscriptFollower, Runnable> onFollowing) {
+        this.environment = environment;
+        this.terminal = terminal;
+        this.onFollowing = onFollowing;
+    }
+
+    @Override
+    public Integer call() {
+        PipelineConfig config = new PipelineConfig(configValues());
+        TranscriptFollower follower = new TranscriptFollower(followerConfig(config), options(config));
+        TailView view = json ? new JsonLinesView() : TerminalView.on(terminal);
+        PrintWriter out = spec.commandLine().getOut();
+        Runnable finished = onFollowing.apply(follower);
+        try {
+            follower.follow(view.writingTo(out));
+        } finally {
+            out.flush();
+            finished.run();
+        }
+        return 0;
+    }
+
+    private Map<String, String> configValues() {
+        Map<String, String> file = configFile == null ? Map.of() : EffectiveConfig.readFile(configFile);
+        return EffectiveConfig.merge(file, environment, overrides).values();
+    }
+
+    /** One map for the consumer and the serdes: Kafka client keys and registry keys side by side, as run takes them. */
+    private static Map<String, Object> followerConfig(PipelineConfig config) {
+        Map<String, Object> merged = new HashMap<>(config.clientConfig());
+        merged.putAll(config.serdeConfig());
+        return merged;
+    }
+
+    private TailOptions options(PipelineConfig config) {
+        return TailOptions.defaults()
+                .withTopics(config.topic(Topics.TRANSCRIPTS).name(), config.topic(Topics.METRICS).name())
+                .withMetrics(metrics)
+                .withStart(fromBeginning ? StartPosition.EARLIEST : StartPosition.LATEST)
+                .withCallId(callId)
+                .withStopWhen(maxCalls == null ? StopCondition.never() : StopCondition.afterCalls(maxCalls));
+    }
+
+    /**
+     * Ctrl-C or SIGTERM wakes the follower, which closes its consumer and returns; the hook then waits until the
+     * command has flushed its output, since the JVM halts when the hooks end. A follower that ends on its own removes
+     * the hook.
+     */
+    private static Runnable stopOnShutdown(TranscriptFollower follower) {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            follower.stop();
+            awaitQuietly(finished);
+        }, "callscribe-tail-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return () -> {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is shutting down and the hook is running: it has just been released.
+            }
+        };
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

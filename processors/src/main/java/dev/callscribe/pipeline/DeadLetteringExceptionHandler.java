@@ -1,0 +1,67 @@
+package dev.callscribe.pipeline;
+
+import dev.callscribe.avro.DeadLetter;
+import dev.callscribe.avro.DeadLetterReason;
+import dev.callscribe.pipeline.DeadLetters.RecordSource;
+import dev.callscribe.schemas.Topic;
+import dev.callscribe.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a Streams role does when processing one record throws: the bad input the roles know of is dead-lettered by
+ * the roles themselves, so this is input nobody foresaw, or a bug. Stopping the role would stop every call and, on
+ * restart, fail on the same record again; instead the record goes to {@code calls.dead-letter} with the exception,
+ * in the same transaction, the failure is logged with its stack trace, and processing carries on. Only that call
+ * can be affected: state is kept per call.
+ *
+ * <p>Configured through the role's Streams properties ({@link StreamsApp#properties}): {@link #ROLE_CONFIG} names the
+ * stage written on dead letters; the serde keys and the dead-letter topic name come from the role's configuration.
+ */
+public final class DeadLetteringExceptionHandler implements ProcessingExceptionHandler {
+
+    /** The role name to write as the dead letters' stage. */
+    public static final String ROLE_CONFIG = "callscribe.role";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetteringExceptionHandler.class);
+
+    private String role;
+    private String deadLetterTopic;
+    private Serializer<DeadLetter> serializer;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        PipelineConfig config = new PipelineConfig(configs);
+        Topic<DeadLetter> topic = config.topic(Topics.DEAD_LETTER);
+        this.role = String.valueOf(configs.get(ROLE_CONFIG));
+        this.deadLetterTopic = topic.name();
+        this.serializer = topic.valueSerde(config.serdeConfig()).serializer();
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        LOG.error("{} failed on the record at {}-{} offset {}; dead-lettering it and carrying on", role,
+                context.topic(), context.partition(), context.offset(), exception);
+        byte[] key = context.sourceRawKey();
+        DeadLetter letter = DeadLetters.of(new RecordSource(context.topic(), context.partition(), context.offset(),
+                        key == null ? null : new String(key, StandardCharsets.UTF_8), key, context.sourceRawValue(),
+                        System.currentTimeMillis()),
+                role, DeadLetterReason.OTHER, role + " failed on this record: " + exception, exception);
+        try {
+            byte[] value = serializer.serialize(deadLetterTopic, letter);
+            return Response.resume(List.of(new ProducerRecord<>(deadLetterTopic, key, value)));
+        } catch (RuntimeException e) {
+            LOG.error("{} cannot write the dead letter for {}-{} offset {}; stopping", role, context.topic(),
+                    context.partition(), context.offset(), e);
+            return Response.fail();
+        }
+    }
+}
