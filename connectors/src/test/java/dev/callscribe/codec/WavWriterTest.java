@@ -1,6 +1,7 @@
 package dev.callscribe.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,6 +28,25 @@ class WavWriterTest {
         assertThat(audio.channels()).isEqualTo(1);
         assertThat(audio.encoding()).isEqualTo(SampleEncoding.PCM_S16LE);
         assertThat(audio.decodeChannels()[0]).containsExactly(samples);
+    }
+
+    @Test
+    void shouldInterleaveChannelsFrameByFrame() {
+        float[] agent = {0.5f, -0.5f, 0.25f};
+        float[] customer = {0.0f, 0.125f, -1.0f};
+
+        WavAudio audio = WavReader.read(WavWriter.encodePcm16(new float[][] {agent, customer}, 8_000));
+
+        assertThat(audio.channels()).isEqualTo(2);
+        assertThat(audio.frameCount()).isEqualTo(3);
+        assertThat(audio.decodeChannels()[0]).containsExactly(agent);
+        assertThat(audio.decodeChannels()[1]).containsExactly(customer);
+    }
+
+    @Test
+    void shouldRefuseChannelsOfDifferentLengths() {
+        assertThatThrownBy(() -> WavWriter.encodePcm16(new float[][] {{0f, 0f}, {0f}}, 8_000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same length");
     }
 
     @Test

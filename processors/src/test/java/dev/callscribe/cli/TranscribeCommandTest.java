@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callscribe.codec.WavWriter;
 import dev.callscribe.fixtures.FixtureModel;
 import dev.callscribe.fixtures.OracleAudio;
 import dev.callscribe.fixtures.OracleAudio.Placement;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,7 +65,7 @@ class TranscribeCommandTest {
         float[] customer = ORACLE.synthesizeRecording(List.of(Placement.of(0, "thanks"), Placement.of(6, "order")),
                 20, 0);
         Path file = dir.resolve("call.wav");
-        Files.write(file, stereoWav(downsampleBy2(agent), downsampleBy2(customer), 8000));
+        Files.write(file, WavWriter.encodePcm16(new float[][] {downsampleBy2(agent), downsampleBy2(customer)}, 8000));
         return file;
     }
 
@@ -77,23 +76,6 @@ class TranscribeCommandTest {
             out[i] = samples[2 * i];
         }
         return out;
-    }
-
-    private static byte[] stereoWav(float[] left, float[] right, int rate) {
-        int frames = left.length;
-        ByteBuffer wav = ByteBuffer.allocate(44 + frames * 4).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes()).putInt(36 + frames * 4).put("WAVE".getBytes());
-        wav.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 2).putInt(rate)
-                .putInt(rate * 4).putShort((short) 4).putShort((short) 16);
-        wav.put("data".getBytes()).putInt(frames * 4);
-        for (int i = 0; i < frames; i++) {
-            wav.putShort(pcm(left[i])).putShort(pcm(right[i]));
-        }
-        return wav.array();
-    }
-
-    private static short pcm(float sample) {
-        return (short) Math.round(Math.max(-1, Math.min(1, sample)) * 32767);
     }
 
     private static String oracle() {
