@@ -2,20 +2,22 @@ package dev.callscribe.it.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.callscribe.avro.AudioChunk;
 import dev.callscribe.avro.Transcript;
 import dev.callscribe.engine.EngineOptions;
 import dev.callscribe.engine.WhisperEngine;
 import dev.callscribe.fixtures.FixtureModel;
 import dev.callscribe.fixtures.OracleAudio;
 import dev.callscribe.fixtures.OracleAudio.Placement;
+import dev.callscribe.it.support.CallTranscripts;
+import dev.callscribe.it.support.PipelineUnderTest;
 import dev.callscribe.longform.ChunkingOptions;
 import dev.callscribe.model.ModelFolder;
 import dev.callscribe.model.ModelOptions;
+import dev.callscribe.publish.CallChunker;
+import dev.callscribe.publish.CallInfo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,10 +53,8 @@ class ContainerBrokerPipelineTest {
              PipelineUnderTest pipeline = new PipelineUnderTest(KAFKA.getBootstrapServers(), "mock://container-e2e",
                      stateDir, ChunkingOptions.defaults(15))) {
             pipeline.start(engine, new SimpleMeterRegistry());
-            List<AudioChunk> call = CallChunks.pcm16("container-1", new float[][] {
-                ORACLE.synthesizeRecording(CHANNELS.get(0), 30, 0), ORACLE.synthesizeRecording(CHANNELS.get(1), 30, 0)},
-                    1000, Instant.parse("2026-11-26T09:00:00Z"));
-            pipeline.publishInterleaved(List.of(call));
+            pipeline.publish(List.of(new CallChunker(CallInfo.of("container-1"), ORACLE.synthesizeCall(CHANNELS, 30),
+                    Duration.ofSeconds(1))));
 
             CallTranscripts transcripts = pipeline.awaitCombinedFinals(1, PIPELINE_TIMEOUT);
 

@@ -2,7 +2,6 @@ package dev.callscribe.it.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.callscribe.avro.AudioChunk;
 import dev.callscribe.avro.LatencyMetric;
 import dev.callscribe.avro.MetricScope;
 import dev.callscribe.avro.Transcript;
@@ -16,9 +15,13 @@ import dev.callscribe.engine.WhisperEngine;
 import dev.callscribe.fixtures.FixtureModel;
 import dev.callscribe.fixtures.OracleAudio;
 import dev.callscribe.fixtures.OracleAudio.Placement;
+import dev.callscribe.it.support.CallTranscripts;
+import dev.callscribe.it.support.PipelineUnderTest;
 import dev.callscribe.longform.ChunkingOptions;
 import dev.callscribe.model.ModelFolder;
 import dev.callscribe.model.ModelOptions;
+import dev.callscribe.publish.CallChunker;
+import dev.callscribe.publish.CallInfo;
 import dev.callscribe.testkit.KafkaClusterExtension;
 import dev.callscribe.transcribe.AudioFiles;
 import dev.callscribe.transcribe.ChannelAudio;
@@ -30,7 +33,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,7 +60,6 @@ class PipelineEndToEndTest {
     private static final String REGISTRY = "mock://pipeline-e2e";
     private static final ChunkingOptions CHUNKS = ChunkingOptions.defaults(15);
     private static final OracleAudio ORACLE = OracleAudio.fromResources();
-    private static final Instant START = Instant.parse("2026-11-26T09:00:00Z");
     private static final Map<String, List<List<Placement>>> SYNTHETIC = Map.of(
             "synthetic-1", List.of(words(1, "hello", 3, "account", 6, "payment", 16, "refund", 26, "thanks"),
                     words(2, "order", 8, "number", 17, "world")),
@@ -81,12 +82,12 @@ class PipelineEndToEndTest {
                 EngineOptions.defaults().withIntraOpThreads(1));
         pipeline = new PipelineUnderTest(KAFKA.bootstrapServers(), REGISTRY, stateDir, CHUNKS);
         pipeline.start(engine, METERS);
-        List<List<AudioChunk>> calls = new ArrayList<>();
-        calls.add(CallChunks.of(NORTHWIND, WavReader.read(SampleCall.wavBytes()), 500, START));
-        SYNTHETIC.forEach((callId, channels) -> calls.add(CallChunks.pcm16(callId, new float[][] {
-            ORACLE.synthesizeRecording(channels.get(0), 30, 0), ORACLE.synthesizeRecording(channels.get(1), 30, 0)},
-                1000, START)));
-        pipeline.publishInterleaved(calls);
+        List<CallChunker> calls = new ArrayList<>();
+        calls.add(new CallChunker(CallInfo.of(NORTHWIND), WavReader.read(SampleCall.wavBytes()),
+                Duration.ofMillis(500)));
+        SYNTHETIC.forEach((callId, channels) -> calls.add(new CallChunker(CallInfo.of(callId),
+                ORACLE.synthesizeCall(channels, 30), Duration.ofSeconds(1))));
+        pipeline.publish(calls);
         transcripts = pipeline.awaitCombinedFinals(calls.size(), PIPELINE_TIMEOUT);
         metrics = pipeline.committedMetrics(PIPELINE_TIMEOUT);
     }

@@ -1,4 +1,4 @@
-package dev.callscribe.it.pipeline;
+package dev.callscribe.it.support;
 
 import dev.callscribe.avro.Transcript;
 import dev.callscribe.avro.TranscriptKind;
@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Objects;
 
 /** Every transcript the pipeline committed, looked up by call and channel. */
-record CallTranscripts(List<Transcript> all) {
+public record CallTranscripts(List<Transcript> all) {
 
     /** The FINAL of one channel of a call; fails if there is none. */
-    Transcript channelFinal(String callId, int channel) {
+    public Transcript channelFinal(String callId, int channel) {
         return finalOf(callId, channel);
     }
 
     /** The combined FINAL of a call (its channel is null); fails if there is none. */
-    Transcript combinedFinal(String callId) {
+    public Transcript combinedFinal(String callId) {
         return finalOf(callId, null);
     }
 

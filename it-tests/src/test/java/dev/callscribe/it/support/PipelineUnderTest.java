@@ -1,14 +1,17 @@
-package dev.callscribe.it.pipeline;
+package dev.callscribe.it.support;
 
 import dev.callscribe.app.TopicCreator;
 import dev.callscribe.app.TopicSpec;
-import dev.callscribe.avro.AudioChunk;
 import dev.callscribe.avro.LatencyMetric;
 import dev.callscribe.avro.Transcript;
 import dev.callscribe.avro.TranscriptKind;
 import dev.callscribe.engine.WhisperEngine;
 import dev.callscribe.longform.ChunkingOptions;
 import dev.callscribe.pipeline.PipelineRole;
+import dev.callscribe.publish.CallChunker;
+import dev.callscribe.publish.CallPublisher;
+import dev.callscribe.publish.Pacing;
+import dev.callscribe.publish.PublishClock;
 import dev.callscribe.schemas.Topic;
 import dev.callscribe.schemas.Topics;
 import dev.callscribe.segmenter.Segmenter;
@@ -29,17 +32,13 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The three roles of the pipeline in this JVM against one broker, in the chunked window mode, with a fixture model's
  * engine: what the end-to-end tests publish calls into and read transcripts out of, whichever broker they start.
  */
-final class PipelineUnderTest implements AutoCloseable {
+public final class PipelineUnderTest implements AutoCloseable {
 
     private static final int PARTITIONS = 3;
 
@@ -52,7 +51,7 @@ final class PipelineUnderTest implements AutoCloseable {
      * @param stateDir where the Streams roles keep their stores
      * @param chunks   the window length and strides the segmenter cuts
      */
-    PipelineUnderTest(String bootstrapServers, String registryUrl, Path stateDir, ChunkingOptions chunks) {
+    public PipelineUnderTest(String bootstrapServers, String registryUrl, Path stateDir, ChunkingOptions chunks) {
         this.bootstrapServers = bootstrapServers;
         this.serdes = Map.of("schema.registry.url", registryUrl);
         config.put("bootstrap.servers", bootstrapServers);
@@ -65,7 +64,7 @@ final class PipelineUnderTest implements AutoCloseable {
     }
 
     /** Creates the pipeline's topics, as {@code callscribe run} does, then starts the stitcher, transcriber, segmenter. */
-    void start(WhisperEngine engine, MeterRegistry meters) {
+    public void start(WhisperEngine engine, MeterRegistry meters) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             new TopicCreator(admin).createMissing(Topics.ALL.stream()
                     .map(topic -> new TopicSpec(topic.name(), PARTITIONS, (short) 1, Map.of())).toList());
@@ -75,26 +74,24 @@ final class PipelineUnderTest implements AutoCloseable {
         roles.add(started(Segmenter.create(config, meters)));
     }
 
-    /** Publishes every call's chunks interleaved, one chunk of each call in turn, as concurrent calls arrive. */
-    void publishInterleaved(List<List<AudioChunk>> calls) {
-        List<List<AudioChunk>> pending = calls.stream().map(call -> (List<AudioChunk>) new ArrayList<>(call))
-                .toList();
-        try (KafkaProducer<String, AudioChunk> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
-                Topics.AUDIO.valueSerde(serdes).serializer())) {
-            while (pending.stream().anyMatch(call -> !call.isEmpty())) {
-                for (List<AudioChunk> call : pending) {
-                    if (!call.isEmpty()) {
-                        AudioChunk chunk = call.remove(0);
-                        producer.send(new ProducerRecord<>(Topics.AUDIO.name(), chunk.getCallId(), chunk));
-                    }
-                }
-            }
+    /**
+     * Publishes the calls as {@code callscribe publish} does: concurrently, each chunk sent when the chunks ending
+     * earlier in their calls have been, as fast as the broker takes them.
+     */
+    public void publish(List<CallChunker> calls) throws InterruptedException {
+        try (CallPublisher publisher = CallPublisher.connect(clientConfig(), Topics.AUDIO, PublishClock.system(),
+                progress -> { })) {
+            publisher.publish(calls, Pacing.AS_FAST_AS_POSSIBLE);
         }
     }
 
+    /** What a Kafka client of this pipeline needs: its broker and its registry. */
+    public Map<String, Object> clientConfig() {
+        return Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", serdes.get("schema.registry.url"));
+    }
+
     /** Waits until the calls' combined FINALs are committed; returns every committed transcript by then. */
-    CallTranscripts awaitCombinedFinals(int calls, Duration timeout) {
+    public CallTranscripts awaitCombinedFinals(int calls, Duration timeout) {
         List<Transcript> all = new ArrayList<>();
         Await.until("a combined FINAL for each of " + calls + " calls", timeout, () -> {
             all.clear();
@@ -105,7 +102,7 @@ final class PipelineUnderTest implements AutoCloseable {
         return new CallTranscripts(List.copyOf(all));
     }
 
-    List<LatencyMetric> committedMetrics(Duration timeout) {
+    public List<LatencyMetric> committedMetrics(Duration timeout) {
         return committed(Topics.METRICS, timeout);
     }
 
