@@ -13,10 +13,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,9 +55,8 @@ final class DemoCommand implements Callable<Integer> {
             + "the call's final transcript once it is published (default: ${DEFAULT-VALUE}).")
     private long timeoutSeconds;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A pipeline configuration key, as for run "
-            + "(for example transcriber.engine.provider=CUDA); repeatable.")
-    private Map<String, String> overrides = new LinkedHashMap<>();
+    @Mixin
+    private ConfigOptions configOptions;
 
     private final Map<String, String> environment;
 
@@ -74,10 +73,10 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DemoLogging.logFile().ifPresent(file -> out.println("Logs: " + file));
         Pacing pacing = realtime ? Pacing.REALTIME : Pacing.AS_FAST_AS_POSSIBLE;
-        DemoOptions options = new DemoOptions(model, recording(), pacing, overrides, environment,
-                Duration.ofSeconds(timeoutSeconds));
+        DemoOptions options = new DemoOptions(model, recording(), pacing, configOptions.configFile(),
+                configOptions.overrides(), Duration.ofSeconds(timeoutSeconds));
         TerminalView view = TerminalView.on(Terminal.detect(environment));
-        new Demo(options, view, out).run();
+        new Demo(options, environment, view, out).run();
         return 0;
     }
 

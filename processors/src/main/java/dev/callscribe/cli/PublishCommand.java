@@ -1,6 +1,5 @@
 package dev.callscribe.cli;
 
-import dev.callscribe.app.EffectiveConfig;
 import dev.callscribe.app.EnvironmentVariables;
 import dev.callscribe.audio.StreamingResampler;
 import dev.callscribe.avro.AudioChunk;
@@ -23,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -111,12 +110,8 @@ final class PublishCommand implements Callable<Integer> {
             + "(default: calls.audio).")
     private String topic;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A properties file of configuration keys.")
-    private Path configFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A configuration key; repeatable, wins over "
-            + "the shortcuts, the environment and the file.")
-    private Map<String, String> overrides = new LinkedHashMap<>();
+    @Mixin
+    private ConfigOptions configOptions;
 
     @Option(names = "--progress", negatable = true, description = "Show a progress line on standard error "
             + "(default: when there is a terminal).")
@@ -140,9 +135,9 @@ final class PublishCommand implements Callable<Integer> {
                 progress != null ? progress : System.console() != null);
         CallPlan plan = plan(output);
         List<CallChunker> chunkers = plan.chunkers(readRecordings(output));
-        PipelineConfig config = new PipelineConfig(configValues());
-        Topic<AudioChunk> audioTopic = config.topic(Topics.AUDIO);
-        try (CallPublisher publisher = CallPublisher.connect(producerConfig(config), audioTopic,
+        PipelineConfig pipeline = new PipelineConfig(configValues());
+        Topic<AudioChunk> audioTopic = pipeline.topic(Topics.AUDIO);
+        try (CallPublisher publisher = CallPublisher.connect(pipeline.clientAndSerdeConfig(), audioTopic,
                 PublishClock.system(), output)) {
             PublishProgress done = publisher.publish(chunkers, realtime ? Pacing.REALTIME : Pacing.AS_FAST_AS_POSSIBLE);
             output.summary(chunkers, done, audioTopic.name());
@@ -234,28 +229,11 @@ final class PublishCommand implements Callable<Integer> {
 
     /** The shortcuts are command-line settings too; an explicit --set of the same key wins. */
     private Map<String, String> configValues() {
-        Map<String, String> commandLine = new LinkedHashMap<>();
-        putIfGiven(commandLine, PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        putIfGiven(commandLine, PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl);
-        putIfGiven(commandLine, PipelineConfig.TOPIC_PREFIX + Topics.AUDIO.name(), topic);
-        commandLine.putAll(overrides);
-        Map<String, String> file = configFile == null ? Map.of() : EffectiveConfig.readFile(configFile);
-        return EffectiveConfig.merge(file, environment, commandLine).values();
-    }
-
-    /**
-     * One map for the producer and the serde, as {@code run} hands its roles: every key given (security settings
-     * included) with the broker and registry addresses resolved; the pipeline's own keys (topic names, topic
-     * creation) are left out, since the producer has no use for them.
-     */
-    private static Map<String, Object> producerConfig(PipelineConfig config) {
-        Map<String, Object> merged = new HashMap<>(config.clientConfig());
-        merged.putAll(config.serdeConfig());
-        PipelineConfig.CONFIG_DEF.names().stream()
-                .filter(key -> !key.equals(PipelineConfig.BOOTSTRAP_SERVERS_CONFIG)
-                        && !key.equals(PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG))
-                .forEach(merged::remove);
-        return merged;
+        Map<String, String> shortcuts = new LinkedHashMap<>();
+        putIfGiven(shortcuts, PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        putIfGiven(shortcuts, PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl);
+        putIfGiven(shortcuts, PipelineConfig.TOPIC_PREFIX + Topics.AUDIO.name(), topic);
+        return configOptions.values(environment, shortcuts);
     }
 
     private static void putIfGiven(Map<String, String> config, String key, String value) {

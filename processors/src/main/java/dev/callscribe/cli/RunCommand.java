@@ -5,14 +5,12 @@ import dev.callscribe.app.EnvironmentVariables;
 import dev.callscribe.app.Pipeline;
 import dev.callscribe.app.Roles;
 import dev.callscribe.app.RunOptions;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,12 +32,8 @@ final class RunCommand implements Callable<Integer> {
             + "is " + AppConfig.EMBEDDED_SCHEMA_REGISTRY_URL + " unless schema.registry.url is set.")
     private boolean embedded;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A properties file of configuration keys.")
-    private Path configFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A configuration key; repeatable, wins over "
-            + "the environment and the file.")
-    private Map<String, String> overrides = new LinkedHashMap<>();
+    @Mixin
+    private ConfigOptions configOptions;
 
     private final Roles available;
     private final Map<String, String> environment;
@@ -65,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        RunOptions options = new RunOptions(roles, embedded, Optional.ofNullable(configFile), overrides);
+        RunOptions options = new RunOptions(roles, embedded, configOptions.configFile(), configOptions.overrides());
         Pipeline pipeline = Pipeline.prepare(options, available, environment);
         onPrepared.accept(pipeline);
         pipeline.start();

@@ -1,6 +1,5 @@
 package dev.callscribe.cli;
 
-import dev.callscribe.app.EffectiveConfig;
 import dev.callscribe.app.EnvironmentVariables;
 import dev.callscribe.pipeline.PipelineConfig;
 import dev.callscribe.schemas.Topics;
@@ -13,16 +12,14 @@ import dev.callscribe.tail.Terminal;
 import dev.callscribe.tail.TerminalView;
 import dev.callscribe.tail.TranscriptFollower;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -65,12 +62,8 @@ final class TailCommand implements Callable<Integer> {
             + "FINAL transcript, and with --metrics their call metric, shown); default: follow until stopped.")
     private Long maxCalls;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A properties file of configuration keys.")
-    private Path configFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A configuration key; repeatable, wins over "
-            + "the environment and the file.")
-    private Map<String, String> overrides = new LinkedHashMap<>();
+    @Mixin
+    private ConfigOptions configOptions;
 
     private final Map<String, String> environment;
     private final Terminal terminal;
@@ -99,7 +92,7 @@ final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PipelineConfig config = new PipelineConfig(configValues());
-        TranscriptFollower follower = new TranscriptFollower(followerConfig(config), options(config));
+        TranscriptFollower follower = new TranscriptFollower(config.clientAndSerdeConfig(), options(config));
         TailView view = json ? new JsonLinesView() : TerminalView.on(terminal);
         PrintWriter out = spec.commandLine().getOut();
         Runnable finished = onFollowing.apply(follower);
@@ -113,15 +106,7 @@ final class TailCommand implements Callable<Integer> {
     }
 
     private Map<String, String> configValues() {
-        Map<String, String> file = configFile == null ? Map.of() : EffectiveConfig.readFile(configFile);
-        return EffectiveConfig.merge(file, environment, overrides).values();
-    }
-
-    /** One map for the consumer and the serdes: Kafka client keys and registry keys side by side, as run takes them. */
-    private static Map<String, Object> followerConfig(PipelineConfig config) {
-        Map<String, Object> merged = new HashMap<>(config.clientConfig());
-        merged.putAll(config.serdeConfig());
-        return merged;
+        return configOptions.values(environment, Map.of());
     }
 
     private TailOptions options(PipelineConfig config) {

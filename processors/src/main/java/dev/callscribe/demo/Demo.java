@@ -1,6 +1,7 @@
 package dev.callscribe.demo;
 
 import dev.callscribe.app.AppConfig;
+import dev.callscribe.app.EffectiveConfig;
 import dev.callscribe.app.Pipeline;
 import dev.callscribe.app.Roles;
 import dev.callscribe.app.RunOptions;
@@ -29,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -50,15 +50,18 @@ public final class Demo {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
     private final DemoOptions options;
+    private final Map<String, String> environment;
     private final TailView view;
     private final PrintWriter out;
 
     /**
-     * @param view how the live transcript is shown
-     * @param out  where the transcript and the summary are written
+     * @param environment the process environment ({@code CALLSCRIBE_*} keys, Hugging Face cache settings)
+     * @param view        how the live transcript is shown
+     * @param out         where the transcript and the summary are written
      */
-    public Demo(DemoOptions options, TailView view, PrintWriter out) {
+    public Demo(DemoOptions options, Map<String, String> environment, TailView view, PrintWriter out) {
         this.options = options;
+        this.environment = Map.copyOf(environment);
         this.view = view;
         this.out = out;
     }
@@ -71,13 +74,14 @@ public final class Demo {
      */
     public LatencySummary run() throws InterruptedException {
         RunOptions runOptions = runOptions();
-        fetchModel(new TranscriberConfig(runOptions.overrides()));
-        try (Pipeline pipeline = Pipeline.prepare(runOptions, Roles.available(), options.environment())) {
+        fetchModel(transcriberConfig(runOptions));
+        try (Pipeline pipeline = Pipeline.prepare(runOptions, Roles.available(), environment)) {
             startAndAwaitReady(pipeline);
             PipelineConfig config = new PipelineConfig(pipeline.config().roleConfig());
             String callId = options.call().stem();
             List<LatencyMetric> metrics = new CopyOnWriteArrayList<>();
-            TranscriptFollower follower = new TranscriptFollower(clientConfig(config), tailOptions(config, callId));
+            TranscriptFollower follower = new TranscriptFollower(config.clientAndSerdeConfig(),
+                    tailOptions(config, callId));
             FutureTask<TailProgress> following = startFollowing(follower, collecting(metrics));
             publish(config, callId);
             awaitFinal(pipeline, follower, following);
@@ -95,7 +99,13 @@ public final class Demo {
         // A free port, so the demo runs beside a callscribe already serving the default one.
         settings.put(AppConfig.METRICS_PORT_CONFIG, "0");
         settings.putAll(options.overrides());
-        return new RunOptions(List.of(Roles.ALL), true, Optional.empty(), settings);
+        return new RunOptions(List.of(Roles.ALL), true, options.configFile(), settings);
+    }
+
+    /** The transcriber's settings as the pipeline will see them: file, environment and overrides merged. */
+    private TranscriberConfig transcriberConfig(RunOptions runOptions) {
+        Map<String, String> file = runOptions.configFile().map(EffectiveConfig::readFile).orElse(Map.of());
+        return new TranscriberConfig(EffectiveConfig.merge(file, environment, runOptions.overrides()).values());
     }
 
     /**
@@ -106,7 +116,7 @@ public final class Demo {
         out.printf("Model %s%n", transcriber.modelSource());
         out.flush();
         try {
-            ModelLoader.fromEnvironment(options.environment()).load(transcriber.modelSource(),
+            ModelLoader.fromEnvironment(environment).load(transcriber.modelSource(),
                     transcriber.modelOptions());
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot load the model " + transcriber.modelSource() + ": "
@@ -148,7 +158,7 @@ public final class Demo {
                 options.call().audio().durationSeconds(), options.call().audio().channels(),
                 options.pacing() == Pacing.REALTIME ? " in real time" : "");
         out.flush();
-        try (CallPublisher publisher = CallPublisher.connect(clientConfig(config), config.topic(Topics.AUDIO),
+        try (CallPublisher publisher = CallPublisher.connect(config.clientAndSerdeConfig(), config.topic(Topics.AUDIO),
                 PublishClock.system(), progress -> { })) {
             publisher.publish(List.of(call), options.pacing());
         }
@@ -201,12 +211,5 @@ public final class Demo {
                 metrics.add(metric.metric());
             }
         };
-    }
-
-    /** Kafka client and serde settings side by side, as the publisher and the follower take them. */
-    private static Map<String, Object> clientConfig(PipelineConfig config) {
-        Map<String, Object> merged = new HashMap<>(config.clientConfig());
-        merged.putAll(config.serdeConfig());
-        return merged;
     }
 }

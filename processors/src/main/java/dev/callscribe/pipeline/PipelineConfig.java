@@ -80,6 +80,20 @@ public class PipelineConfig extends AbstractConfig {
         return client;
     }
 
+    /**
+     * One map for a Kafka client and its serdes side by side, as the publish and tail tools take them: every key
+     * given (security settings included) with the broker and registry addresses resolved, without the pipeline's
+     * own keys (topic names, topic creation), which no client knows.
+     */
+    public Map<String, Object> clientAndSerdeConfig() {
+        Map<String, Object> merged = new HashMap<>(clientConfig());
+        merged.putAll(serdeConfig());
+        CONFIG_DEF.names().stream()
+                .filter(key -> !key.equals(BOOTSTRAP_SERVERS_CONFIG) && !key.equals(SCHEMA_REGISTRY_URL_CONFIG))
+                .forEach(merged::remove);
+        return merged;
+    }
+
     private static ConfigDef configDef() {
         ConfigDef def = new ConfigDef()
                 .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, DEFAULT_BOOTSTRAP_SERVERS, Importance.HIGH,
