@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class FinishedFiles {
 
-    private static final Logger log = LoggerFactory.getLogger(FinishedFiles.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FinishedFiles.class);
     /** How many numbered names to try when a moved file's name is taken; after that the file stays put. */
     private static final int MAX_NAME_SUFFIX = 1000;
 
@@ -67,11 +67,11 @@ final class FinishedFiles {
         try {
             Files.createDirectories(directory);
             Path moved = moveToFreeName(file, directory);
-            log.info("Moved {} to {}", file, moved);
+            LOG.info("Moved {} to {}", file, moved);
         } catch (NoSuchFileException e) {
-            log.info("{} is gone already; nothing to move", file);
+            LOG.info("{} is gone already; nothing to move", file);
         } catch (IOException e) {
-            log.warn("Cannot move {} to {}; it stays where it is (done, so it is not published again): {}", file,
+            LOG.warn("Cannot move {} to {}; it stays where it is (done, so it is not published again): {}", file,
                     directory, e.toString());
         }
     }

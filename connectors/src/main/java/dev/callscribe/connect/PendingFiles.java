@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PendingFiles {
 
-    private static final Logger log = LoggerFactory.getLogger(PendingFiles.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PendingFiles.class);
 
     /** Reads the stored offsets of several files in one round trip; files without one are left out. */
     interface OffsetLookup {
@@ -97,13 +97,13 @@ final class PendingFiles {
         }
         Map<Path, FileOffset> stored = offsets.offsets(fresh.stream().map(Candidate::file).toList());
         fresh.forEach(candidate -> take(candidate, Optional.ofNullable(stored.get(candidate.file()))));
-        log.info("Found {} new file(s) in {}, {} to publish", fresh.size(), scanner.directory(), queue.size());
+        LOG.info("Found {} new file(s) in {}, {} to publish", fresh.size(), scanner.directory(), queue.size());
     }
 
     private void take(Candidate candidate, Optional<FileOffset> stored) {
         taken.put(candidate.file(), candidate.stamp());
         if (stored.isPresent() && !stored.get().describes(candidate.stamp())) {
-            log.warn("{} was replaced since it was published ({} -> {}); publishing it again from chunk 0 under the"
+            LOG.warn("{} was replaced since it was published ({} -> {}); publishing it again from chunk 0 under the"
                     + " same call id", candidate.file(), stored.get().stamp(), candidate.stamp());
             stored = Optional.empty();
         }

@@ -38,7 +38,7 @@ public final class RecordingSourceConnector extends SourceConnector {
     static final String VERSION = Optional.ofNullable(RecordingSourceConnector.class.getPackage())
             .map(Package::getImplementationVersion).orElse("0.0.0-dev");
 
-    private static final Logger log = LoggerFactory.getLogger(RecordingSourceConnector.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingSourceConnector.class);
     private static final Map<String, String> REQUIRED_CONVERTERS = Map.of(
             "key.converter", "org.apache.kafka.connect.storage.StringConverter",
             "value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
@@ -76,7 +76,7 @@ public final class RecordingSourceConnector extends SourceConnector {
             }
         });
         this.props = Map.copyOf(props);
-        log.info("Watching {} for recordings", config.directory());
+        LOG.info("Watching {} for recordings", config.directory());
     }
 
     @Override
@@ -100,7 +100,7 @@ public final class RecordingSourceConnector extends SourceConnector {
     @Override
     public void stop() {
         String directory = props == null ? "(never started)" : props.get(RecordingSourceConfig.DIRECTORY_CONFIG);
-        log.info("Stopped watching {}", directory);
+        LOG.info("Stopped watching {}", directory);
     }
 
     /** Every poll's records and offsets can commit in one transaction: exactly once on workers that enable it. */

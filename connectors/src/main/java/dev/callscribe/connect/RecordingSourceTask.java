@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecordingSourceTask extends SourceTask {
 
-    private static final Logger log = LoggerFactory.getLogger(RecordingSourceTask.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingSourceTask.class);
     private static final Duration MAX_WAIT = Duration.ofSeconds(1);
     /** The connector-name key Connect puts in every connector configuration. */
     private static final String NAME_CONFIG = "name";
@@ -65,7 +65,7 @@ public final class RecordingSourceTask extends SourceTask {
         files = new PendingFiles(scanner, this::storedOffsets, finished, config.pollInterval());
         settings = new ChunkPublication.Settings(config.chunkLength(), config.speakers(), config.replaySpeed(),
                 records, clock);
-        log.info("Publishing recordings from {} ({}) to {}, dead letters to {}", config.directory(),
+        LOG.info("Publishing recordings from {} ({}) to {}, dead letters to {}", config.directory(),
                 config.assignment(), config.topic(), config.deadLetterTopic());
     }
 
@@ -118,7 +118,7 @@ public final class RecordingSourceTask extends SourceTask {
         } catch (IOException e) {
             // Said once, not at every scan, while the same problem lasts (an unmounted volume, say).
             if (!e.toString().equals(listingProblem)) {
-                log.warn("Cannot list {}; trying again every {} until it can: {}", config.directory(),
+                LOG.warn("Cannot list {}; trying again every {} until it can: {}", config.directory(),
                         config.pollInterval(), e.toString());
             }
             listingProblem = e.toString();
@@ -131,17 +131,17 @@ public final class RecordingSourceTask extends SourceTask {
         try {
             WavAudio audio = RecordingReader.read(pending.file(), pending.stamp(), config.fileMaxBytes());
             ChunkPublication publication = ChunkPublication.open(pending, audio, settings, now);
-            log.info("Publishing {} as call {}{}", pending.file(), ChunkPublication.callIdOf(pending.file()),
+            LOG.info("Publishing {} as call {}{}", pending.file(), ChunkPublication.callIdOf(pending.file()),
                     pending.resumeFrom().map(from -> ", resuming at chunk " + from.nextSeq()).orElse(""));
             return publication;
         } catch (RecordingRejectedException e) {
-            log.warn("Rejected {} ({}): {}. Its dead letter goes to {}; the other files carry on.", pending.file(),
+            LOG.warn("Rejected {} ({}): {}. Its dead letter goes to {}; the other files carry on.", pending.file(),
                     e.reason(), e.getMessage(), config.deadLetterTopic());
             FileOffset done = FileOffset.rejected(pending.stamp(), config.chunkLength().toMillis());
             String callId = ChunkPublication.callIdOf(pending.file());
             return Publication.rejection(() -> records.rejection(pending.file(), callId, done, e));
         } catch (IOException e) {
-            log.warn("Cannot read {} now; trying again at a later scan: {}", pending.file(), e.toString());
+            LOG.warn("Cannot read {} now; trying again at a later scan: {}", pending.file(), e.toString());
             files.retryLater(pending);
             return null;
         }
@@ -177,7 +177,7 @@ public final class RecordingSourceTask extends SourceTask {
         try {
             return Optional.of(FileOffset.fromMap(offset));
         } catch (IllegalArgumentException e) {
-            log.warn("Ignoring the stored offset of {}, publishing it from chunk 0: {}", file, e.getMessage());
+            LOG.warn("Ignoring the stored offset of {}, publishing it from chunk 0: {}", file, e.getMessage());
             return Optional.empty();
         }
     }
@@ -185,6 +185,6 @@ public final class RecordingSourceTask extends SourceTask {
     private void await(long nanos) throws InterruptedException {
         // Ends early on stop(), which workers before Kafka 3.0 call from another thread while poll() runs.
         boolean stopped = stopping.await(Math.min(nanos, MAX_WAIT.toNanos()), TimeUnit.NANOSECONDS);
-        log.trace("Waited for work (stopping: {})", stopped);
+        LOG.trace("Waited for work (stopping: {})", stopped);
     }
 }

@@ -52,7 +52,12 @@ public final class Main {
     }
 
     private static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::reportFailure);
+        return commandLine(new Main());
+    }
+
+    /** A command line around {@code command} that reports failures as this one does; for tests of one command. */
+    static CommandLine commandLine(Object command) {
+        return new CommandLine(command).setExecutionExceptionHandler(Main::reportFailure);
     }
 
     /** A failed command says what went wrong in one line; the stack trace goes to the debug log. */

@@ -6,15 +6,12 @@ import dev.callscribe.codec.WavWriter;
 import dev.callscribe.fixtures.FixtureModel;
 import dev.callscribe.fixtures.OracleAudio;
 import dev.callscribe.fixtures.OracleAudio.Placement;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DemoCommandTest {
 
@@ -33,7 +30,7 @@ class DemoCommandTest {
                 ORACLE.sampleRate()));
 
         // When the demo runs it through the embedded pipeline
-        Output output = run(new DemoCommand(Map.of()), "--model", FixtureModel.resourceDir("oracle").toString(),
+        CommandRun output = CommandRun.command(new DemoCommand(Map.of()), "--model", FixtureModel.resourceDir("oracle").toString(),
                 "--audio", call.toString(), "--no-realtime", "--timeout", "120");
 
         // Then it shows the call's conversation in time order with speakers, and the latency summary
@@ -47,23 +44,10 @@ class DemoCommandTest {
     void shouldSayHowToRunOfflineWhenTheModelCannotBeDownloaded() {
         Map<String, String> offline = Map.of("HF_HUB_OFFLINE", "1", "HF_HOME", dir.toString());
 
-        Output output = run(new DemoCommand(offline), "--model", "distil-whisper/distil-small.en");
+        CommandRun output = CommandRun.command(new DemoCommand(offline), "--model", "distil-whisper/distil-small.en");
 
         assertThat(output.status()).isNotZero();
         assertThat(output.err()).contains("cannot load the model distil-whisper/distil-small.en",
                 "pass --model DIR");
-    }
-
-    private static Output run(DemoCommand command, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(command);
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int status = commandLine.execute(args);
-        return new Output(status, out.toString(), err.toString());
-    }
-
-    private record Output(int status, String out, String err) {
     }
 }

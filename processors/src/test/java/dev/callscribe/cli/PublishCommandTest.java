@@ -54,7 +54,7 @@ class PublishCommandTest {
         WavAudio wav = WavReader.read(CALL);
 
         // When
-        Output output = run("publish", CALL.toString(), "--call-id", "northwind-1", "--speakers", "agent,customer",
+        CommandRun output = CommandRun.main("publish", CALL.toString(), "--call-id", "northwind-1", "--speakers", "agent,customer",
                 "--language", "en", "--progress", "--bootstrap-servers", KAFKA.bootstrapServers(),
                 "--registry-url", REGISTRY.url(), "--topic", topic);
 
@@ -85,7 +85,7 @@ class PublishCommandTest {
         String topic = newTopic();
         WavAudio wav = WavReader.read(CALL);
 
-        Output output = run("publish", CALL.toString(), "--calls", "3", "--call-id", "load", "--chunk-length", "5",
+        CommandRun output = CommandRun.main("publish", CALL.toString(), "--calls", "3", "--call-id", "load", "--chunk-length", "5",
                 "--bootstrap-servers", KAFKA.bootstrapServers(), "--registry-url", REGISTRY.url(), "--topic", topic);
 
         assertThat(output.status()).as(output.err()).isZero();
@@ -107,7 +107,7 @@ class PublishCommandTest {
 
         // When
         long started = System.nanoTime();
-        Output output = run("publish", raw.toString(), "--encoding", "ulaw", "--rate", "8000", "--realtime",
+        CommandRun output = CommandRun.main("publish", raw.toString(), "--encoding", "ulaw", "--rate", "8000", "--realtime",
                 "--chunk-length", "0.1", "--call-id", "live-1", "--bootstrap-servers", KAFKA.bootstrapServers(),
                 "--registry-url", REGISTRY.url(), "--topic", topic);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -143,7 +143,7 @@ class PublishCommandTest {
     void shouldNameCallsAfterTheirFileWithARunTagByDefault() throws IOException {
         String topic = newTopic();
 
-        Output output = run("publish", CALL.toString(), "--chunk-length", "10", "--bootstrap-servers",
+        CommandRun output = CommandRun.main("publish", CALL.toString(), "--chunk-length", "10", "--bootstrap-servers",
                 KAFKA.bootstrapServers(), "--registry-url", REGISTRY.url(), "--topic", topic);
 
         assertThat(output.status()).as(output.err()).isZero();
@@ -155,7 +155,7 @@ class PublishCommandTest {
     void shouldFailSayingWhichFileDoesNotExist() {
         Path missing = dir.resolve("missing.wav");
 
-        Output output = run("publish", missing.toString(), "--bootstrap-servers", KAFKA.bootstrapServers());
+        CommandRun output = CommandRun.main("publish", missing.toString(), "--bootstrap-servers", KAFKA.bootstrapServers());
 
         assertThat(output.status()).isEqualTo(Main.FAILURE);
         assertThat(output.err()).isEqualTo("callscribe publish: cannot read " + missing + ": no such file"
@@ -166,7 +166,7 @@ class PublishCommandTest {
     void shouldFailSayingWhatIsWrongWithAFileThatIsNotAudio() throws IOException {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "call notes");
 
-        Output output = run("publish", notes.toString(), "--bootstrap-servers", KAFKA.bootstrapServers());
+        CommandRun output = CommandRun.main("publish", notes.toString(), "--bootstrap-servers", KAFKA.bootstrapServers());
 
         assertThat(output.status()).isEqualTo(Main.FAILURE);
         assertThat(output.err()).startsWith("callscribe publish: " + notes + ": not a WAV or FLAC file (it starts "
@@ -178,7 +178,7 @@ class PublishCommandTest {
         String topic = newTopic();
         Path odd = Files.write(dir.resolve("odd-rate.wav"), WavWriter.encodeMonoPcm16(new float[1_200], 12_000));
 
-        Output output = run("publish", CALL.toString(), odd.toString(), "--bootstrap-servers",
+        CommandRun output = CommandRun.main("publish", CALL.toString(), odd.toString(), "--bootstrap-servers",
                 KAFKA.bootstrapServers(), "--registry-url", REGISTRY.url(), "--topic", topic);
 
         assertThat(output.status()).isEqualTo(Main.FAILURE);
@@ -190,7 +190,7 @@ class PublishCommandTest {
 
     @Test
     void shouldRefuseSpeakerLabelsThatDoNotMatchTheChannels() {
-        Output output = run("publish", CALL.toString(), "--speakers", "agent", "--bootstrap-servers",
+        CommandRun output = CommandRun.main("publish", CALL.toString(), "--speakers", "agent", "--bootstrap-servers",
                 KAFKA.bootstrapServers());
 
         assertThat(output.status()).isEqualTo(Main.FAILURE);
@@ -202,7 +202,7 @@ class PublishCommandTest {
     void shouldSayWhichChunkTheProducerRefused() throws IOException {
         String topic = newTopic();
 
-        Output output = run("publish", CALL.toString(), "--call-id", "big-1", "--set", "max.request.size=1000",
+        CommandRun output = CommandRun.main("publish", CALL.toString(), "--call-id", "big-1", "--set", "max.request.size=1000",
                 "--bootstrap-servers", KAFKA.bootstrapServers(), "--registry-url", REGISTRY.url(), "--topic", topic);
 
         assertThat(output.status()).isEqualTo(Main.FAILURE);
@@ -212,9 +212,9 @@ class PublishCommandTest {
 
     @Test
     void shouldExplainOptionsThatDoNotFitTogetherWithAUsageError() {
-        Output noCalls = run("publish", CALL.toString(), "--calls", "0");
-        Output rateWithoutEncoding = run("publish", CALL.toString(), "--rate", "8000");
-        Output unknownEncoding = run("publish", CALL.toString(), "--encoding", "opus", "--rate", "8000");
+        CommandRun noCalls = CommandRun.main("publish", CALL.toString(), "--calls", "0");
+        CommandRun rateWithoutEncoding = CommandRun.main("publish", CALL.toString(), "--rate", "8000");
+        CommandRun unknownEncoding = CommandRun.main("publish", CALL.toString(), "--encoding", "opus", "--rate", "8000");
 
         assertThat(noCalls.status()).isEqualTo(USAGE_ERROR);
         assertThat(noCalls.err()).startsWith("--calls must be at least 1, got 0");
@@ -227,7 +227,7 @@ class PublishCommandTest {
 
     @Test
     void shouldBeListedAmongTheCommands() {
-        Output output = run("--help");
+        CommandRun output = CommandRun.main("--help");
 
         assertThat(output.out()).containsPattern("(?m)^\\s+publish\\s+Publish recordings to calls.audio");
     }
@@ -257,15 +257,5 @@ class PublishCommandTest {
             bytes.writeBytes(copy);
         });
         return bytes.toByteArray();
-    }
-
-    private static Output run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Output(status, out.toString(), err.toString());
-    }
-
-    private record Output(int status, String out, String err) {
     }
 }

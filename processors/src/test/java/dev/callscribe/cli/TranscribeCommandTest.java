@@ -8,8 +8,6 @@ import dev.callscribe.codec.WavWriter;
 import dev.callscribe.fixtures.FixtureModel;
 import dev.callscribe.fixtures.OracleAudio;
 import dev.callscribe.fixtures.OracleAudio.Placement;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +25,7 @@ class TranscribeCommandTest {
     void shouldPrintEachChannelsSegmentsWithTimestamps() throws Exception {
         Path call = stereoCall();
 
-        Output output = run("transcribe", "--model", oracle(), "--language", "en", call.toString());
+        CommandRun output = CommandRun.main("transcribe", "--model", oracle(), "--language", "en", call.toString());
 
         assertThat(output.status()).isZero();
         assertThat(output.out()).contains(
@@ -40,7 +38,7 @@ class TranscribeCommandTest {
 
     @Test
     void shouldWriteOneJsonObjectPerChannel() throws Exception {
-        Output output = run("transcribe", "--json", "--model", oracle(), "--language", "en", stereoCall().toString());
+        CommandRun output = CommandRun.main("transcribe", "--json", "--model", oracle(), "--language", "en", stereoCall().toString());
 
         List<String> lines = output.out().lines().toList();
         assertThat(lines).hasSize(2);
@@ -53,7 +51,7 @@ class TranscribeCommandTest {
 
     @Test
     void shouldFailWithAClearMessageForAMissingFile() throws Exception {
-        Output output = run("transcribe", "--model", oracle(), dir.resolve("absent.wav").toString());
+        CommandRun output = CommandRun.main("transcribe", "--model", oracle(), dir.resolve("absent.wav").toString());
 
         assertThat(output.status()).isEqualTo(Main.FAILURE);
         assertThat(output.err()).contains("callscribe transcribe:").contains("absent.wav");
@@ -80,15 +78,5 @@ class TranscribeCommandTest {
 
     private static String oracle() {
         return FixtureModel.resourceDir("oracle").toString();
-    }
-
-    private static Output run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Output(status, out.toString(), err.toString());
-    }
-
-    private record Output(int status, String out, String err) {
     }
 }
