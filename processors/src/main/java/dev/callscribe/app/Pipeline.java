@@ -3,6 +3,8 @@ package dev.callscribe.app;
 import dev.callscribe.app.Roles.NamedFactory;
 import dev.callscribe.pipeline.PipelineConfig;
 import dev.callscribe.pipeline.PipelineRole;
+import dev.callscribe.segmenter.SegmenterConfig;
+import dev.callscribe.stitcher.StitcherConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -134,9 +136,16 @@ public final class Pipeline implements AutoCloseable {
         }
         String dataDir = config.appConfig().embeddedDataDir();
         broker = EmbeddedKafka.start(dataDir.isEmpty() ? null : Path.of(dataDir));
+        // State stores checkpoint changelog offsets of this broker; kept beside its data, they go when it goes,
+        // instead of meeting the next run's fresh broker as corrupted tasks to wipe and restore.
+        Path state = broker.directory().resolve("state");
         config = config
                 .with(PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ConfigSource.EMBEDDED)
                 .withIfAbsent(PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, AppConfig.EMBEDDED_SCHEMA_REGISTRY_URL,
+                        ConfigSource.EMBEDDED)
+                .withIfAbsent(SegmenterConfig.STATE_DIR_CONFIG, state.resolve("segmenter").toString(),
+                        ConfigSource.EMBEDDED)
+                .withIfAbsent(StitcherConfig.STATE_DIR_CONFIG, state.resolve("stitcher").toString(),
                         ConfigSource.EMBEDDED);
         LOG.info("Embedded Kafka broker at {}", broker.bootstrapServers());
     }

@@ -95,7 +95,8 @@ public final class SegmenterConfig extends PipelineConfig {
                         ConfigDef.Importance.MEDIUM, "Kafka Streams application id of the segmenter: its consumer "
                                 + "group and the prefix of its state store changelogs.")
                 .define(STATE_DIR_CONFIG, ConfigDef.Type.STRING, DEFAULT_STATE_DIR, ConfigDef.Importance.MEDIUM,
-                        "Where the segmenter keeps its local state stores.")
+                        "Where the segmenter keeps its local state stores (with --embedded, unless set: beside "
+                                + "the embedded broker's data, deleted with it).")
                 .define(NUM_THREADS_CONFIG, ConfigDef.Type.INT, DEFAULT_NUM_THREADS,
                         ConfigDef.Range.atLeast(1), ConfigDef.Importance.LOW, "Stream threads of the segmenter.");
         return SegmenterConfigKeys.defineAll(def);

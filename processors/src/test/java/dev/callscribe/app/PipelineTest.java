@@ -3,9 +3,11 @@ package dev.callscribe.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The pipeline's lifecycle without a broker: topic creation and the HTTP server are off unless a test needs them. */
 class PipelineTest {
@@ -105,6 +107,25 @@ class PipelineTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("topics at localhost:1: cannot list topics: ");
         assertThat(journal).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheStateOfAnEmbeddedRunBesideTheBrokerDataAndDeleteItWithTheBroker(@TempDir Path parent) {
+        // Given an embedded pipeline whose broker data goes under a known directory
+        Map<String, String> overrides = Map.of("metrics.port", "-1", "topics.create", "false",
+                "embedded.data.dir", parent.toString(), "stitcher.state.dir", "/srv/stitcher-state");
+        Pipeline pipeline = Pipeline.prepare(options(List.of(Roles.ALL), overrides).withEmbedded(true), roles,
+                Map.of());
+
+        // When it runs, then stops
+        pipeline.start();
+        String segmenterState = segmenter.config().get("segmenter.state.dir");
+        pipeline.close();
+
+        // Then the segmenter's state lived in the broker's data directory, and went with it; a given one is kept
+        assertThat(segmenterState).startsWith(parent.toString()).endsWith("/state/segmenter");
+        assertThat(parent).isEmptyDirectory();
+        assertThat(stitcher.config()).containsEntry("stitcher.state.dir", "/srv/stitcher-state");
     }
 
     private static RunOptions options(List<String> roleNames, Map<String, String> overrides) {

@@ -30,8 +30,9 @@ class DemoCommandTest {
                 ORACLE.sampleRate()));
 
         // When the demo runs it through the embedded pipeline
-        CommandRun output = CommandRun.command(new DemoCommand(Map.of()), "--model", FixtureModel.resourceDir("oracle").toString(),
-                "--audio", call.toString(), "--no-realtime", "--timeout", "120");
+        CommandRun output = CommandRun.command(new DemoCommand(Map.of()), "--model",
+                FixtureModel.resourceDir("oracle").toString(), "--audio", call.toString(), "--no-realtime", "--timeout",
+                "120");
 
         // Then it shows the call's conversation in time order with speakers, and the latency summary
         assertThat(output.status()).as(output.err()).isZero();

@@ -12,8 +12,6 @@ import dev.callscribe.testkit.KafkaClusterExtension;
 import dev.callscribe.testkit.MockRegistryExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +27,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PublishCommandTest {
 
@@ -54,8 +51,8 @@ class PublishCommandTest {
         WavAudio wav = WavReader.read(CALL);
 
         // When
-        CommandRun output = CommandRun.main("publish", CALL.toString(), "--call-id", "northwind-1", "--speakers", "agent,customer",
-                "--language", "en", "--progress", "--bootstrap-servers", KAFKA.bootstrapServers(),
+        CommandRun output = CommandRun.main("publish", CALL.toString(), "--call-id", "northwind-1", "--speakers",
+                "agent,customer", "--language", "en", "--progress", "--bootstrap-servers", KAFKA.bootstrapServers(),
                 "--registry-url", REGISTRY.url(), "--topic", topic);
 
         // Then
@@ -85,8 +82,9 @@ class PublishCommandTest {
         String topic = newTopic();
         WavAudio wav = WavReader.read(CALL);
 
-        CommandRun output = CommandRun.main("publish", CALL.toString(), "--calls", "3", "--call-id", "load", "--chunk-length", "5",
-                "--bootstrap-servers", KAFKA.bootstrapServers(), "--registry-url", REGISTRY.url(), "--topic", topic);
+        CommandRun output = CommandRun.main("publish", CALL.toString(), "--calls", "3", "--call-id", "load",
+                "--chunk-length", "5", "--bootstrap-servers", KAFKA.bootstrapServers(), "--registry-url",
+                REGISTRY.url(), "--topic", topic);
 
         assertThat(output.status()).as(output.err()).isZero();
         Map<String, List<AudioChunk>> byCall = read(topic).stream()
@@ -107,9 +105,9 @@ class PublishCommandTest {
 
         // When
         long started = System.nanoTime();
-        CommandRun output = CommandRun.main("publish", raw.toString(), "--encoding", "ulaw", "--rate", "8000", "--realtime",
-                "--chunk-length", "0.1", "--call-id", "live-1", "--bootstrap-servers", KAFKA.bootstrapServers(),
-                "--registry-url", REGISTRY.url(), "--topic", topic);
+        CommandRun output = CommandRun.main("publish", raw.toString(), "--encoding", "ulaw", "--rate", "8000",
+                "--realtime", "--chunk-length", "0.1", "--call-id", "live-1", "--bootstrap-servers",
+                KAFKA.bootstrapServers(), "--registry-url", REGISTRY.url(), "--topic", topic);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         // Then chunk k is sent when its audio ends: 100, 200 and 300 ms after the start
@@ -128,13 +126,11 @@ class PublishCommandTest {
         Path config = Files.writeString(dir.resolve("publish.properties"), "schema.registry.url=" + REGISTRY.url()
                 + "\ntopic.calls.audio=" + topic + "\n");
         Map<String, String> environment = Map.of("CALLSCRIBE_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers());
-        StringWriter out = new StringWriter();
-        CommandLine command = new CommandLine(new PublishCommand(environment)).setOut(new PrintWriter(out));
 
-        int status = command.execute(CALL.toString(), "--config", config.toString(), "--call-id", "configured-1",
-                "--chunk-length", "10");
+        CommandRun output = CommandRun.command(new PublishCommand(environment), CALL.toString(), "--config",
+                config.toString(), "--call-id", "configured-1", "--chunk-length", "10");
 
-        assertThat(status).isZero();
+        assertThat(output.status()).as(output.err()).isZero();
         assertThat(read(topic)).extracting(chunk -> chunk.getCallId()).containsOnly("configured-1")
                 .hasSize(3);
     }
@@ -155,7 +151,8 @@ class PublishCommandTest {
     void shouldFailSayingWhichFileDoesNotExist() {
         Path missing = dir.resolve("missing.wav");
 
-        CommandRun output = CommandRun.main("publish", missing.toString(), "--bootstrap-servers", KAFKA.bootstrapServers());
+        CommandRun output = CommandRun.main("publish", missing.toString(), "--bootstrap-servers",
+                KAFKA.bootstrapServers());
 
         assertThat(output.status()).isEqualTo(Main.FAILURE);
         assertThat(output.err()).isEqualTo("callscribe publish: cannot read " + missing + ": no such file"
@@ -166,7 +163,8 @@ class PublishCommandTest {
     void shouldFailSayingWhatIsWrongWithAFileThatIsNotAudio() throws IOException {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "call notes");
 
-        CommandRun output = CommandRun.main("publish", notes.toString(), "--bootstrap-servers", KAFKA.bootstrapServers());
+        CommandRun output = CommandRun.main("publish", notes.toString(), "--bootstrap-servers",
+                KAFKA.bootstrapServers());
 
         assertThat(output.status()).isEqualTo(Main.FAILURE);
         assertThat(output.err()).startsWith("callscribe publish: " + notes + ": not a WAV or FLAC file (it starts "
@@ -202,8 +200,9 @@ class PublishCommandTest {
     void shouldSayWhichChunkTheProducerRefused() throws IOException {
         String topic = newTopic();
 
-        CommandRun output = CommandRun.main("publish", CALL.toString(), "--call-id", "big-1", "--set", "max.request.size=1000",
-                "--bootstrap-servers", KAFKA.bootstrapServers(), "--registry-url", REGISTRY.url(), "--topic", topic);
+        CommandRun output = CommandRun.main("publish", CALL.toString(), "--call-id", "big-1", "--set",
+                "max.request.size=1000", "--bootstrap-servers", KAFKA.bootstrapServers(), "--registry-url",
+                REGISTRY.url(), "--topic", topic);
 
         assertThat(output.status()).isEqualTo(Main.FAILURE);
         assertThat(output.err()).startsWith("callscribe publish: cannot publish chunk 0 of call big-1 to " + topic
@@ -214,7 +213,8 @@ class PublishCommandTest {
     void shouldExplainOptionsThatDoNotFitTogetherWithAUsageError() {
         CommandRun noCalls = CommandRun.main("publish", CALL.toString(), "--calls", "0");
         CommandRun rateWithoutEncoding = CommandRun.main("publish", CALL.toString(), "--rate", "8000");
-        CommandRun unknownEncoding = CommandRun.main("publish", CALL.toString(), "--encoding", "opus", "--rate", "8000");
+        CommandRun unknownEncoding = CommandRun.main("publish", CALL.toString(), "--encoding", "opus", "--rate",
+                "8000");
 
         assertThat(noCalls.status()).isEqualTo(USAGE_ERROR);
         assertThat(noCalls.err()).startsWith("--calls must be at least 1, got 0");

@@ -38,7 +38,8 @@ class TranscribeCommandTest {
 
     @Test
     void shouldWriteOneJsonObjectPerChannel() throws Exception {
-        CommandRun output = CommandRun.main("transcribe", "--json", "--model", oracle(), "--language", "en", stereoCall().toString());
+        CommandRun output = CommandRun.main("transcribe", "--json", "--model", oracle(), "--language", "en",
+                stereoCall().toString());
 
         List<String> lines = output.out().lines().toList();
         assertThat(lines).hasSize(2);

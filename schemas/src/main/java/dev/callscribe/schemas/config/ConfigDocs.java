@@ -73,8 +73,15 @@ public final class ConfigDocs {
         if (value instanceof List<?> list) {
             value = String.join(",", list.stream().map(String::valueOf).toList());
         }
-        String text = String.valueOf(value);
+        String text = withHomeAsTilde(String.valueOf(value));
         return text.isEmpty() ? "\"\"" : "`" + text + "`";
+    }
+
+    /** Defaults under the home directory read the same whoever renders them (and whoever runs the README test). */
+    private static String withHomeAsTilde(String text) {
+        String home = System.getProperty("user.home");
+        return home != null && !home.isEmpty() && text.startsWith(home + "/") ? "~" + text.substring(home.length())
+                : text;
     }
 
     private static String escape(String text) {

@@ -7,6 +7,7 @@ import dev.callscribe.schemas.serde.AvroSerdeConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,19 @@ class ReadmeConfigTablesTest {
         assertThat(table).contains("| `schema.registry.url` | list | (required) |");
         assertThat(table).contains("| `auto.register.schemas` | boolean | `true` |");
         assertThat(table).contains("| `basic.auth.user.info` | password | (none) |");
+    }
+
+    @Test
+    void shouldWriteDefaultsUnderTheHomeDirectoryWithATildeSoTheReadmeFitsEveryUser() {
+        String home = System.getProperty("user.home");
+        ConfigDef definition = new ConfigDef()
+                .define("state.dir", ConfigDef.Type.STRING, home + "/.callscribe/state", ConfigDef.Importance.LOW, "")
+                .define("other.dir", ConfigDef.Type.STRING, "/var" + home, ConfigDef.Importance.LOW, "");
+
+        String table = ConfigDocs.markdownTable(definition);
+
+        assertThat(table).contains("| `state.dir` | string | `~/.callscribe/state` |")
+                .contains("| `other.dir` | string | `/var" + home + "` |");
     }
 
     @Test
