@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * configuration are the operator's. An existing topic with fewer partitions than configured gets a warning, since it
  * caps how many instances of a stage can share the work. Safe to run from several processes at once: a topic another
  * process created in between counts as existing. Each request to the broker waits at most the admin client's
- * {@code default.api.timeout.ms}; a created topic the broker does not know after 30 s is an error.
+ * {@code default.api.timeout.ms}; a created topic the broker does not know after 30 s is an error, a partition
+ * without a leader by then a warning.
  */
 public final class TopicCreator {
 
@@ -40,8 +41,9 @@ public final class TopicCreator {
     }
 
     /**
-     * Creates the missing topics among {@code specs} and returns once every one of them can be described, so the
-     * roles started next find them (a broker learns of a new topic shortly after the controller has created it).
+     * Creates the missing topics among {@code specs} and returns once every one of them can be described with a
+     * leader for each partition, so the roles started next find them ready (a broker learns of a new topic shortly
+     * after the controller has created it).
      *
      * @throws IllegalStateException when the broker cannot be reached or refuses, with the broker's reason
      */
@@ -57,7 +59,12 @@ public final class TopicCreator {
             }
         }
         Map<String, TopicDescription> descriptions = describeWhenVisible(specs.stream().map(TopicSpec::name).toList());
-        List<String> warnings = partitionWarnings(specs, existing, descriptions);
+        List<String> warnings = new ArrayList<>(partitionWarnings(specs, existing, descriptions));
+        List<String> leaderless = leaderless(descriptions);
+        if (!leaderless.isEmpty()) {
+            warnings.add("Partitions without a leader after " + VISIBILITY_TIMEOUT.toSeconds() + " s: "
+                    + String.join(", ", leaderless) + "; writes to them wait until the cluster elects one.");
+        }
         warnings.forEach(LOG::warn);
         return new TopicReport(created, existing, warnings);
     }
@@ -81,15 +88,23 @@ public final class TopicCreator {
         }
     }
 
-    /** Describes the topics, asking again while the broker does not know one of them yet, up to a bound. */
+    /**
+     * Describes the topics, asking again while the broker does not know one of them yet or a partition has no leader
+     * yet, up to a bound. Leaders matter: an idempotent producer that writes to a partition before its broker has
+     * taken it on can have its first request refused and a later one accepted, and the first then never lands
+     * (KAFKA-15591, in brokers up to 4.3). A partition still without a leader at the bound is left to the warnings.
+     */
     private Map<String, TopicDescription> describeWhenVisible(List<String> names) {
         long deadline = System.nanoTime() + VISIBILITY_TIMEOUT.toNanos();
         while (true) {
+            boolean late = System.nanoTime() - deadline > 0;
             try {
-                return admin.describeTopics(names).allTopicNames().get();
+                Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames().get();
+                if (late || leaderless(descriptions).isEmpty()) {
+                    return descriptions;
+                }
             } catch (ExecutionException e) {
-                boolean unknownYet = e.getCause() instanceof UnknownTopicOrPartitionException;
-                if (!unknownYet || System.nanoTime() - deadline > 0) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || late) {
                     throw failure("describe topics " + names, e.getCause());
                 }
             } catch (InterruptedException e) {
@@ -98,6 +113,15 @@ public final class TopicCreator {
             }
             LockSupport.parkNanos(VISIBILITY_POLL.toNanos());
         }
+    }
+
+    /** The partitions, as {@code topic-partition}, that have no leader in these descriptions. */
+    private static List<String> leaderless(Map<String, TopicDescription> descriptions) {
+        return descriptions.values().stream()
+                .flatMap(topic -> topic.partitions().stream()
+                        .filter(partition -> partition.leader() == null || partition.leader().isEmpty())
+                        .map(partition -> topic.name() + "-" + partition.partition()))
+                .toList();
     }
 
     private static List<String> partitionWarnings(List<TopicSpec> specs, List<String> existing,

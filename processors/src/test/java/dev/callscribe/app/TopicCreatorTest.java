@@ -52,6 +52,9 @@ class TopicCreatorTest {
         assertThat(topics.get("fresh.calls.windows").partitions()).hasSize(5);
         assertThat(topics.get("fresh.calls.audio").partitions()).hasSize(3);
         assertThat(topics.get("fresh.calls.dead-letter").partitions()).hasSize(3);
+        assertThat(topics.values()).flatMap(TopicDescription::partitions)
+                .allSatisfy(partition -> assertThat(partition.leader()).isNotNull());
+        assertThat(report.warnings()).isEmpty();
     }
 
     @Test

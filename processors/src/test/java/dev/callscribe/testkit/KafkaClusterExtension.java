@@ -113,7 +113,12 @@ public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllC
         return prefix + "-" + (++nameCounter);
     }
 
-    /** Creates topics with the given partition counts (one replica each) and waits until they exist. */
+    /**
+     * Creates topics with the given partition counts (one replica each) and waits until every partition has a
+     * leader. Producing sooner races the broker's own view of the new partitions: an idempotent producer's first
+     * request can fail with NOT_LEADER_OR_FOLLOWER while a later one lands, and the first then never does
+     * (KAFKA-15591, fixed in brokers after 4.3).
+     */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         List<NewTopic> topics = partitionsByTopic.entrySet().stream()
                 .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1))
@@ -125,6 +130,21 @@ public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllC
             throw new IllegalStateException("interrupted while creating " + partitionsByTopic.keySet(), e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create topics " + partitionsByTopic + ": " + e, e);
+        }
+        Await.until("every partition of " + partitionsByTopic.keySet() + " has a leader", ADMIN_TIMEOUT,
+                () -> everyPartitionHasALeader(partitionsByTopic.keySet()));
+    }
+
+    private boolean everyPartitionHasALeader(Set<String> topics) {
+        try {
+            return admin().describeTopics(topics).allTopicNames().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .values().stream().flatMap(topic -> topic.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing " + topics, e);
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         }
     }
 
