@@ -1,6 +1,9 @@
 package dev.callscribe.app;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -60,7 +63,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         KafkaClusterTestKit cluster = null;
         try {
             cluster = build(directory);
-            cluster.format();
+            formatOffTheConsole(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
         } catch (InterruptedException e) {
@@ -116,6 +119,23 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setDeleteOnClose(true)
                 .build();
+    }
+
+    /**
+     * Formats the broker's storage. Kafka's formatter prints what it did to {@code System.out}, which would land in
+     * the middle of {@code demo}'s transcript; for the moment it runs, the console is swapped for a buffer that goes
+     * to the debug log.
+     */
+    private static void formatOffTheConsole(KafkaClusterTestKit cluster) throws Exception {
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(console);
+            LOG.debug("Formatted the broker's storage: {}", printed.toString(StandardCharsets.UTF_8).strip());
+        }
     }
 
     /** A level given with -D on the java command line wins; so does any level set before the broker's first start. */

@@ -2,6 +2,9 @@ package dev.callscribe.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,6 +70,24 @@ class EmbeddedKafkaTest {
 
         // Then a read_committed consumer in a group reads all three
         assertThat(consumeValues("round-trip", 3)).containsExactlyInAnyOrder("chunk 0", "chunk 1", "chunk 2");
+    }
+
+    @Test
+    void shouldPrintNothingOnTheConsoleWhileStarting(@TempDir Path otherParent) {
+        // Given the console captured (the demo prints its transcript there)
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        // When a broker formats its storage and starts
+        try (EmbeddedKafka other = EmbeddedKafka.start(otherParent)) {
+            assertThat(other.bootstrapServers()).startsWith("localhost:");
+        } finally {
+            System.setOut(console);
+        }
+
+        // Then the formatter's report went to the log, not the console
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
