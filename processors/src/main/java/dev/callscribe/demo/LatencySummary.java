@@ -15,9 +15,9 @@ import java.util.function.ToDoubleFunction;
  * @param callId        the call
  * @param windows       windows transcribed
  * @param endToEnd      milliseconds from capturing a window's newest audio to publishing its transcript
- * @param queueWait     milliseconds a window waited for its batch
- * @param batchSize     windows per batch
- * @param modelMs       feature, encoder and decoder milliseconds of a window's batch
+ * @param queueWait     milliseconds a window waited for its batch (windows that reached the model)
+ * @param batchSize     windows per batch (likewise)
+ * @param modelMs       feature, encoder and decoder milliseconds of a window's batch (likewise)
  * @param speechShare   the share of the call's audio that was speech (the rest never reached the model)
  * @param realTimeFactor model time over audio time for the whole call (below 1 keeps up)
  */
@@ -62,11 +62,14 @@ public record LatencySummary(String callId, int windows, Spread endToEnd, Spread
         if (call == null) {
             throw new IllegalArgumentException("no CALL metric for call " + callId);
         }
+        // Windows that end a channel without audio skip the model (batch size 0): they count for end to end, not
+        // for the batch figures.
+        List<LatencyMetric> modelled = windows.stream().filter(metric -> orZero(metric.getBatchSize()) > 0).toList();
         return new LatencySummary(callId, windows.size(),
                 spread(windows, metric -> metric.getEndToEndMs()),
-                spread(windows, metric -> orZero(metric.getQueueWaitMs())),
-                spread(windows, metric -> orZero(metric.getBatchSize())),
-                spread(windows, LatencySummary::modelMs),
+                spread(modelled, metric -> orZero(metric.getQueueWaitMs())),
+                spread(modelled, metric -> orZero(metric.getBatchSize())),
+                spread(modelled, LatencySummary::modelMs),
                 call.getAudioMs() == 0 ? 0 : call.getSpeechMs() / (double) call.getAudioMs(),
                 call.getRealTimeFactor());
     }

@@ -35,6 +35,22 @@ class LatencySummaryTest {
     }
 
     @Test
+    void shouldLeaveWindowsThatSkippedTheModelOutOfTheBatchFigures() {
+        // Given two transcribed windows and a channel's closing window, which carries no audio and no batch
+        List<LatencyMetric> metrics = List.of(window("call-3", 400, 2, 10.0), window("call-3", 600, 2, 10.0),
+                window("call-3", 900, 0, 0.0), call("call-3", 10_000, 5_000, 0.1));
+
+        // When
+        LatencySummary summary = LatencySummary.of("call-3", metrics);
+
+        // Then it counts for end to end only
+        assertThat(summary.windows()).isEqualTo(3);
+        assertThat(summary.endToEnd().max()).isEqualTo(900);
+        assertThat(summary.batchSize()).isEqualTo(new LatencySummary.Spread(2, 2, 2));
+        assertThat(summary.modelMs().median()).isEqualTo(100 + 3 * 10.0);
+    }
+
+    @Test
     void shouldRefuseACallWithoutItsCallMetric() {
         assertThatThrownBy(() -> LatencySummary.of("call-2", List.of(window("call-2", 10, 1, 1))))
                 .hasMessageContaining("no CALL metric for call call-2");
