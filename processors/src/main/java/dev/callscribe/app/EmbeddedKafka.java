@@ -28,14 +28,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.log.";
 
     /**
-     * Broker loggers and the level they get unless the JVM was started with one: the broker logs every partition
-     * and state change at INFO (hundreds of lines per start), and its controller warns on every fresh start that
-     * its new metadata log is empty.
+     * Loggers and the level they get unless the JVM was started with one: the broker logs every partition and state
+     * change at INFO (hundreds of lines per start); its controller warns on every fresh start that its new metadata
+     * log is empty, and the broker each time clients starting together ask it to create its transaction log that one
+     * of them has just had created. Kafka Streams warns at every start that a state directory under the temporary
+     * directory may be cleaned by the OS, which is where an embedded pipeline keeps its state on purpose.
      */
     private static final Map<String, String> QUIET_LOGGERS = Map.of(
             "kafka", "warn",
             "state.change.logger", "warn",
-            "org.apache.kafka.controller", "error");
+            "org.apache.kafka.controller", "error",
+            "kafka.server.DefaultAutoTopicCreationManager", "error",
+            "org.apache.kafka.streams.processor.internals.StateDirectory", "error");
 
     private final KafkaClusterTestKit cluster;
     private final Path directory;
