@@ -92,7 +92,7 @@ public final class TopicCreator {
      * Describes the topics, asking again while the broker does not know one of them yet or a partition has no leader
      * yet, up to a bound. Leaders matter: an idempotent producer that writes to a partition before its broker has
      * taken it on can have its first request refused and a later one accepted, and the first then never lands
-     * (KAFKA-15591, in brokers up to 4.3). A partition still without a leader at the bound is left to the warnings.
+     * (KAFKA-15591, still in 4.3.1 brokers). A partition still without a leader at the bound is left to the warnings.
      */
     private Map<String, TopicDescription> describeWhenVisible(List<String> names) {
         long deadline = System.nanoTime() + VISIBILITY_TIMEOUT.toNanos();

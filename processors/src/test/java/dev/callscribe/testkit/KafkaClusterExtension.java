@@ -117,7 +117,7 @@ public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllC
      * Creates topics with the given partition counts (one replica each) and waits until every partition has a
      * leader. Producing sooner races the broker's own view of the new partitions: an idempotent producer's first
      * request can fail with NOT_LEADER_OR_FOLLOWER while a later one lands, and the first then never does
-     * (KAFKA-15591, fixed in brokers after 4.3).
+     * (KAFKA-15591: 4.3.1 brokers have it; fixed on Kafka's trunk in August 2026).
      */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         List<NewTopic> topics = partitionsByTopic.entrySet().stream()
