@@ -10,7 +10,7 @@ public enum ConfigSource {
     ENVIRONMENT("environment"),
     /** A {@code --set key=value} option. */
     COMMAND_LINE("command line"),
-    /** Set by {@code --embedded}: the in-process broker's address, or the in-memory registry when none was given. */
+    /** Set by {@code --embedded}: the in-process broker's address, and its registry's when none was given. */
     EMBEDDED("embedded");
 
     private final String label;

@@ -1,6 +1,7 @@
 package dev.callscribe.app;
 
 import dev.callscribe.app.Roles.NamedFactory;
+import dev.callscribe.app.embedded.EmbeddedStack;
 import dev.callscribe.pipeline.PipelineConfig;
 import dev.callscribe.pipeline.PipelineRole;
 import dev.callscribe.segmenter.SegmenterConfig;
@@ -13,13 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The roles of one process and what hosts them: the embedded broker (with {@code --embedded}), the topics, the meter
+ * The roles of one process and what hosts them: the embedded broker and registry (with {@code --embedded}), the
+ * topics and their registry subjects, the meter
  * registry and the metrics, health and readiness endpoints. {@link #start()} brings them up in that order;
  * {@link #close()} takes them down in reverse: roles in reverse start order, then the HTTP server, the meters and
  * the broker.
@@ -37,7 +37,7 @@ public final class Pipeline implements AutoCloseable {
     private final RoleRoster roster = new RoleRoster();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private EffectiveConfig config;
-    private EmbeddedKafka broker;
+    private volatile EmbeddedStack stack;
     private ProcessMeters meters;
     private volatile MetricsServer server;
     private boolean started;
@@ -75,8 +75,9 @@ public final class Pipeline implements AutoCloseable {
         }
         started = true;
         try {
-            startBroker();
+            startEmbedded();
             LOG.info("Configuration:\n{}", config.describe());
+            warnAboutUnknownKeys();
             AppConfig app = config.appConfig();
             createTopics(app);
             startEndpoints(app);
@@ -96,6 +97,11 @@ public final class Pipeline implements AutoCloseable {
     /** The configuration in force (with the embedded broker's address once it has started). */
     public synchronized EffectiveConfig config() {
         return config;
+    }
+
+    /** The embedded broker and registry, once started with {@code --embedded}; empty otherwise. */
+    public Optional<EmbeddedStack> embeddedStack() {
+        return Optional.ofNullable(stack);
     }
 
     /** The port of the metrics server, once it is serving; empty when disabled or not started. */
@@ -130,24 +136,32 @@ public final class Pipeline implements AutoCloseable {
         closedLatch.countDown();
     }
 
-    private void startBroker() {
+    private void startEmbedded() {
         if (!embedded) {
             return;
         }
-        String dataDir = config.appConfig().embeddedDataDir();
-        broker = EmbeddedKafka.start(dataDir.isEmpty() ? null : Path.of(dataDir));
+        stack = EmbeddedStack.start(config.appConfig().embeddedSettings());
         // State stores checkpoint changelog offsets of this broker; kept beside its data, they go when it goes,
         // instead of meeting the next run's fresh broker as corrupted tasks to wipe and restore.
-        Path state = broker.directory().resolve("state");
+        Path state = stack.dataDirectory().resolve("state");
         config = config
-                .with(PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ConfigSource.EMBEDDED)
-                .withIfAbsent(PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, AppConfig.EMBEDDED_SCHEMA_REGISTRY_URL,
-                        ConfigSource.EMBEDDED)
+                .with(PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ConfigSource.EMBEDDED)
+                .withIfAbsent(PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.registryUrl(), ConfigSource.EMBEDDED)
                 .withIfAbsent(SegmenterConfig.STATE_DIR_CONFIG, state.resolve("segmenter").toString(),
                         ConfigSource.EMBEDDED)
                 .withIfAbsent(StitcherConfig.STATE_DIR_CONFIG, state.resolve("stitcher").toString(),
                         ConfigSource.EMBEDDED);
-        LOG.info("Embedded Kafka broker at {}", broker.bootstrapServers());
+        LOG.info("Embedded Kafka broker at {}, schema registry at {}, data in {}{}", stack.bootstrapServers(),
+                stack.registryUrl(), stack.dataDirectory(), stack.isTemporary() ? " (deleted at shutdown)" : "");
+    }
+
+    /** A key nobody reads is most likely a typo: say so once, at start, rather than let it pass silently. */
+    private void warnAboutUnknownKeys() {
+        List<String> unknown = KnownKeys.unknown(config.values().keySet());
+        if (!unknown.isEmpty()) {
+            LOG.warn("Unknown configuration keys, passed on but read by nothing: {} (misspelled? see the README's "
+                    + "configuration tables)", String.join(", ", unknown));
+        }
     }
 
     private void createTopics(AppConfig app) {
@@ -155,14 +169,7 @@ public final class Pipeline implements AutoCloseable {
             LOG.info("Not creating topics ({}=false)", PipelineConfig.TOPICS_CREATE_CONFIG);
             return;
         }
-        String servers = app.getString(PipelineConfig.BOOTSTRAP_SERVERS_CONFIG);
-        try (Admin admin = Admin.create(adminConfig(app))) {
-            TopicReport report = new TopicCreator(admin).createMissing(PipelineTopics.specs(app));
-            LOG.info("Topics at {}: created [{}], already there [{}]", servers,
-                    String.join(", ", report.created()), String.join(", ", report.existing()));
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException("topics at " + servers + ": " + e.getMessage(), e);
-        }
+        TopicSetup.apply(app);
     }
 
     private void startEndpoints(AppConfig app) {
@@ -203,7 +210,7 @@ public final class Pipeline implements AutoCloseable {
         roles.forEach(role -> closeQuietly(role.name(), role));
         closeQuietly("metrics server", server);
         closeQuietly("meter registry", meters);
-        closeQuietly("embedded broker", broker);
+        closeQuietly("embedded broker and registry", stack);
     }
 
     private static void closeQuietly(String what, AutoCloseable part) {
@@ -215,12 +222,5 @@ public final class Pipeline implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("{} did not close cleanly: {}", what, e.toString());
         }
-    }
-
-    /** The admin client's keys among those given: security settings pass, pipeline keys do not. */
-    private static Map<String, Object> adminConfig(AppConfig app) {
-        return app.clientConfig().entrySet().stream()
-                .filter(entry -> AdminClientConfig.configNames().contains(entry.getKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * What {@code callscribe run} was asked to do.
  *
  * @param roles role names or {@link Roles#ALL}; at least one
- * @param embedded whether to start an in-process broker (and default to the in-memory registry)
+ * @param embedded whether to start an in-process broker and schema registry for the roles
  * @param configFile the properties file, if any
  * @param overrides the {@code --set key=value} options, highest precedence
  */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * summary, then exit. The work is {@link Demo}'s; this class parses options and explains a model it cannot load.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = {
-    "Run the whole pipeline in this process (an embedded Kafka broker, the in-memory schema registry, the "
+    "Run the whole pipeline in this process (an embedded Kafka broker, a schema registry, the "
             + "segmenter, transcriber and stitcher), publish a sample two-channel call to it, show the call's live "
             + "transcript and a latency summary, and exit.",
     "The model is downloaded once into the Hugging Face cache unless --model names a folder. Logs go to a file "

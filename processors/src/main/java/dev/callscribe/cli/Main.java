@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             PublishCommand.class,
             TailCommand.class,
+            TopicsCommand.class,
             BenchCommand.class,
             TranscribeCommand.class,
             FeaturesCommand.class,

@@ -98,13 +98,8 @@ final class PublishCommand implements Callable<Integer> {
             + "(default: 1).")
     private Integer channels;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Shortcut for --set "
-            + "bootstrap.servers=... (default: localhost:9092).")
-    private String bootstrapServers;
-
-    @Option(names = "--registry-url", paramLabel = "URL", description = "Shortcut for --set "
-            + "schema.registry.url=... (default: http://localhost:8081).")
-    private String registryUrl;
+    @Mixin
+    private ConnectionOptions connection;
 
     @Option(names = "--topic", paramLabel = "NAME", description = "Shortcut for --set topic.calls.audio=... "
             + "(default: calls.audio).")
@@ -136,6 +131,7 @@ final class PublishCommand implements Callable<Integer> {
         CallPlan plan = plan(output);
         List<CallChunker> chunkers = plan.chunkers(readRecordings(output));
         PipelineConfig pipeline = new PipelineConfig(configValues());
+        ConnectionOptions.requireSharedRegistry(pipeline);
         Topic<AudioChunk> audioTopic = pipeline.topic(Topics.AUDIO);
         try (CallPublisher publisher = CallPublisher.connect(pipeline.clientAndSerdeConfig(), audioTopic,
                 PublishClock.system(), output)) {
@@ -229,17 +225,11 @@ final class PublishCommand implements Callable<Integer> {
 
     /** The shortcuts are command-line settings too; an explicit --set of the same key wins. */
     private Map<String, String> configValues() {
-        Map<String, String> shortcuts = new LinkedHashMap<>();
-        putIfGiven(shortcuts, PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        putIfGiven(shortcuts, PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl);
-        putIfGiven(shortcuts, PipelineConfig.TOPIC_PREFIX + Topics.AUDIO.name(), topic);
-        return configOptions.values(environment, shortcuts);
-    }
-
-    private static void putIfGiven(Map<String, String> config, String key, String value) {
-        if (value != null) {
-            config.put(key, value);
+        Map<String, String> shortcuts = new LinkedHashMap<>(connection.shortcuts());
+        if (topic != null) {
+            shortcuts.put(PipelineConfig.TOPIC_PREFIX + Topics.AUDIO.name(), topic);
         }
+        return configOptions.values(environment, shortcuts);
     }
 
     private ParameterException usage(String message) {

@@ -1,6 +1,10 @@
 package dev.callscribe.cli;
 
 import dev.callscribe.app.AppConfig;
+import dev.callscribe.app.Secrets;
+import dev.callscribe.app.embedded.EmbeddedStack;
+import dev.callscribe.pipeline.PipelineConfig;
+import java.io.PrintWriter;
 import dev.callscribe.app.EnvironmentVariables;
 import dev.callscribe.app.Pipeline;
 import dev.callscribe.app.Roles;
@@ -11,7 +15,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code callscribe run}: starts pipeline roles in this process and runs until the process is stopped (SIGTERM,
@@ -28,9 +34,14 @@ final class RunCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private List<String> roles;
 
-    @Option(names = "--embedded", description = "Start an in-process Kafka broker for the roles; the schema registry "
-            + "is " + AppConfig.EMBEDDED_SCHEMA_REGISTRY_URL + " unless schema.registry.url is set.")
+    @Option(names = "--embedded", description = "Also run a Kafka broker and a schema registry in this process, on "
+            + "127.0.0.1:9092 and http://127.0.0.1:8081 (the embedded.* keys change them), and point the roles at "
+            + "them; other processes (publish, tail, Kafka clients) use them too. Data is deleted at shutdown unless "
+            + "embedded.data.dir is set.")
     private boolean embedded;
+
+    @Spec
+    private CommandSpec spec;
 
     @Mixin
     private ConfigOptions configOptions;
@@ -63,8 +74,27 @@ final class RunCommand implements Callable<Integer> {
         Pipeline pipeline = Pipeline.prepare(options, available, environment);
         onPrepared.accept(pipeline);
         pipeline.start();
+        pipeline.embeddedStack().ifPresent(stack -> printAddresses(stack, pipeline.config().appConfig()));
         pipeline.awaitClosed();
         return 0;
+    }
+
+    /** What another process needs to join the embedded stack, on standard output where a user looks for it. */
+    private void printAddresses(EmbeddedStack stack, AppConfig config) {
+        String bootstrap = config.getString(PipelineConfig.BOOTSTRAP_SERVERS_CONFIG);
+        String registry = config.getString(PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Embedded Kafka broker and schema registry ready; other processes connect with:");
+        out.println("  " + PipelineConfig.BOOTSTRAP_SERVERS_CONFIG + "=" + bootstrap);
+        out.println("  " + PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG + "=" + Secrets.masked(
+                PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, registry));
+        out.println("for example: callscribe publish call.wav --bootstrap-servers " + bootstrap + " --registry-url "
+                + Secrets.masked(PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, registry));
+        out.println(stack.isTemporary()
+                ? "Data is deleted when this process stops (set " + AppConfig.EMBEDDED_DATA_DIR_CONFIG
+                        + " to keep it)."
+                : "Data is kept in " + stack.dataDirectory() + ".");
+        out.flush();
     }
 
     /** The hook is in place before anything starts, so a signal during start-up also stops what has started. */

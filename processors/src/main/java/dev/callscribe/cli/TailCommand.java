@@ -63,6 +63,9 @@ final class TailCommand implements Callable<Integer> {
     private Long maxCalls;
 
     @Mixin
+    private ConnectionOptions connection;
+
+    @Mixin
     private ConfigOptions configOptions;
 
     private final Map<String, String> environment;
@@ -92,6 +95,7 @@ final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PipelineConfig config = new PipelineConfig(configValues());
+        ConnectionOptions.requireSharedRegistry(config);
         TranscriptFollower follower = new TranscriptFollower(config.clientAndSerdeConfig(), options(config));
         TailView view = json ? new JsonLinesView() : TerminalView.on(terminal);
         PrintWriter out = spec.commandLine().getOut();
@@ -106,7 +110,7 @@ final class TailCommand implements Callable<Integer> {
     }
 
     private Map<String, String> configValues() {
-        return configOptions.values(environment, Map.of());
+        return configOptions.values(environment, connection.shortcuts());
     }
 
     private TailOptions options(PipelineConfig config) {

@@ -38,7 +38,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * The one-command demo: an embedded pipeline (a KRaft broker in this process, the in-memory schema registry, the
+ * The one-command demo: an embedded pipeline (a KRaft broker in this process, a schema registry, the
  * segmenter, transcriber and stitcher), one call published to it as a contact center would publish it, the call's
  * transcript followed live as {@code callscribe tail} shows it, and a latency summary from its metrics. Everything
  * runs in this process and is gone when it ends.
@@ -96,8 +96,10 @@ public final class Demo {
     private RunOptions runOptions() {
         Map<String, String> settings = new HashMap<>();
         settings.put(TranscriberConfig.MODEL_CONFIG, options.model());
-        // A free port, so the demo runs beside a callscribe already serving the default one.
+        // Free ports, so the demo runs beside a callscribe or a broker already serving the default ones.
         settings.put(AppConfig.METRICS_PORT_CONFIG, "0");
+        settings.put(AppConfig.EMBEDDED_KAFKA_PORT_CONFIG, "0");
+        settings.put(AppConfig.EMBEDDED_REGISTRY_PORT_CONFIG, "0");
         settings.putAll(options.overrides());
         return new RunOptions(List.of(Roles.ALL), true, options.configFile(), settings);
     }
@@ -127,8 +129,8 @@ public final class Demo {
     }
 
     private void startAndAwaitReady(Pipeline pipeline) throws InterruptedException {
-        out.println("Starting an embedded Kafka broker, the in-memory schema registry, the segmenter, the transcriber"
-                + " and the stitcher...");
+        out.println("Starting an embedded Kafka broker, a schema registry, the segmenter, the transcriber and the"
+                + " stitcher...");
         out.flush();
         long started = System.nanoTime();
         pipeline.start();

@@ -2,13 +2,17 @@ package dev.callscribe.pipeline;
 
 import dev.callscribe.schemas.Topic;
 import dev.callscribe.schemas.Topics;
+import dev.callscribe.schemas.registry.CompatibilityLevel;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The configuration every role shares: where Kafka and the Schema Registry are, the topic names, and how topics are
@@ -23,8 +27,9 @@ public class PipelineConfig extends AbstractConfig {
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
 
     public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
-    private static final String SCHEMA_REGISTRY_URL_DOC = "Schema Registry URL(s) for the Avro serdes; mock://<scope> "
-            + "for an in-memory registry (the embedded mode uses mock://callscribe).";
+    private static final String SCHEMA_REGISTRY_URL_DOC = "Schema Registry URL(s) for the Avro serdes (with "
+            + "--embedded, the embedded registry's unless set); mock://<scope> names an in-memory registry inside "
+            + "this process, for tests.";
     public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
 
     public static final String TOPIC_PREFIX = "topic.";
@@ -50,6 +55,15 @@ public class PipelineConfig extends AbstractConfig {
             + "broker's default.replication.factor.";
     public static final short DEFAULT_TOPICS_REPLICATION_FACTOR = -1;
 
+    public static final String SUBJECT_COMPATIBILITY_CONFIG = "topics.subject.compatibility";
+    private static final String SUBJECT_COMPATIBILITY_DOC = "Compatibility level set on the value subject of every "
+            + "topic when topics are created (topics.create, or callscribe topics create), after registering the "
+            + "schema this build writes: FULL, the contract's rule, lets readers on an older or a newer schema read "
+            + "records written with either, and stops a producer from registering an unrelated schema as the "
+            + "subject's newest version. Empty leaves the registry's own level (Confluent's default is BACKWARD, "
+            + "Apicurio's NONE).";
+    public static final String DEFAULT_SUBJECT_COMPATIBILITY = CompatibilityLevel.FULL.name();
+
     /** Every shared key; role configurations extend it. */
     public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -59,6 +73,12 @@ public class PipelineConfig extends AbstractConfig {
 
     protected PipelineConfig(ConfigDef definition, Map<?, ?> originals) {
         super(definition, originals, false);
+    }
+
+    /** The compatibility level to set on the topics' value subjects; empty to leave the registry's. */
+    public Optional<CompatibilityLevel> subjectCompatibility() {
+        String level = getString(SUBJECT_COMPATIBILITY_CONFIG).trim();
+        return level.isEmpty() ? Optional.empty() : Optional.of(CompatibilityLevel.parse(level));
     }
 
     /** A topic under its configured name. */
@@ -107,11 +127,35 @@ public class PipelineConfig extends AbstractConfig {
                 .define(WINDOWS_PARTITIONS_CONFIG, Type.INT, DEFAULT_WINDOWS_PARTITIONS, ConfigDef.Range.atLeast(1),
                         Importance.MEDIUM, WINDOWS_PARTITIONS_DOC)
                 .define(TOPICS_REPLICATION_FACTOR_CONFIG, Type.SHORT, DEFAULT_TOPICS_REPLICATION_FACTOR,
-                        Importance.MEDIUM, TOPICS_REPLICATION_FACTOR_DOC);
+                        Importance.MEDIUM, TOPICS_REPLICATION_FACTOR_DOC)
+                .define(SUBJECT_COMPATIBILITY_CONFIG, Type.STRING, DEFAULT_SUBJECT_COMPATIBILITY,
+                        new CompatibilityValidator(), Importance.MEDIUM, SUBJECT_COMPATIBILITY_DOC);
         for (Topic<?> topic : Topics.ALL) {
             def.define(TOPIC_PREFIX + topic.name(), Type.STRING, topic.name(), Importance.LOW,
                     String.format(TOPIC_DOC, topic.name()));
         }
         return def;
+    }
+
+    /** A compatibility level as the registry spells it, in any case, or empty. */
+    private static final class CompatibilityValidator implements ConfigDef.Validator {
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            String level = value == null ? "" : value.toString().trim();
+            if (level.isEmpty()) {
+                return;
+            }
+            try {
+                CompatibilityLevel.parse(level);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(CompatibilityLevel.values()) + " (case insensitive), or empty";
+        }
     }
 }

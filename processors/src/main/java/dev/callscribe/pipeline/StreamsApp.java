@@ -2,7 +2,11 @@ package dev.callscribe.pipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -24,14 +28,32 @@ public final class StreamsApp implements PipelineRole {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Where a static member's {@code group.instance.id} may be given: for every client, or the main consumer. */
+    private static final List<String> STATIC_MEMBERSHIP_KEYS = List.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+            StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
+
     private final String role;
     private final KafkaStreams streams;
     private final MeterBinding streamsMeters;
+    private final CloseOptions closeOptions;
 
     public StreamsApp(String role, Topology topology, Properties properties, MeterRegistry meters) {
         this.role = role;
         this.streams = new KafkaStreams(topology, properties);
         this.streamsMeters = KafkaClientMeters.bind(meters, role, streams);
+        this.closeOptions = CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(onClose(properties));
+    }
+
+    /**
+     * A stopping instance leaves its consumer group, so the others take its partitions at once; otherwise they, and
+     * a restarted instance joining under a new member id, wait for its session to time out (45 s). A static member
+     * ({@code group.instance.id} set) stays: it comes back under the same id and gets its partitions again without
+     * a rebalance, which is what static membership is for.
+     */
+    private static GroupMembershipOperation onClose(Properties properties) {
+        boolean staticMember = STATIC_MEMBERSHIP_KEYS.stream().anyMatch(properties::containsKey);
+        return staticMember ? GroupMembershipOperation.REMAIN_IN_GROUP : GroupMembershipOperation.LEAVE_GROUP;
     }
 
     /**
@@ -84,6 +106,6 @@ public final class StreamsApp implements PipelineRole {
     @Override
     public void close() {
         streamsMeters.close();
-        streams.close(CLOSE_TIMEOUT);
+        streams.close(closeOptions);
     }
 }

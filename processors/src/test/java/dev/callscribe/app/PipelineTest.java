@@ -110,10 +110,11 @@ class PipelineTest {
     }
 
     @Test
-    void shouldKeepTheStateOfAnEmbeddedRunBesideTheBrokerDataAndDeleteItWithTheBroker(@TempDir Path parent) {
-        // Given an embedded pipeline whose broker data goes under a known directory
+    void shouldKeepTheStateOfAnEmbeddedRunInItsDataDirectory(@TempDir Path dataDir) {
+        // Given an embedded pipeline whose data goes to a given directory
         Map<String, String> overrides = Map.of("metrics.port", "-1", "topics.create", "false",
-                "embedded.data.dir", parent.toString(), "stitcher.state.dir", "/srv/stitcher-state");
+                "embedded.data.dir", dataDir.toString(), "embedded.kafka.port", "0", "embedded.registry.port", "0",
+                "stitcher.state.dir", "/srv/stitcher-state");
         Pipeline pipeline = Pipeline.prepare(options(List.of(Roles.ALL), overrides).withEmbedded(true), roles,
                 Map.of());
 
@@ -122,10 +123,28 @@ class PipelineTest {
         String segmenterState = segmenter.config().get("segmenter.state.dir");
         pipeline.close();
 
-        // Then the segmenter's state lived in the broker's data directory, and went with it; a given one is kept
-        assertThat(segmenterState).startsWith(parent.toString()).endsWith("/state/segmenter");
-        assertThat(parent).isEmptyDirectory();
+        // Then the segmenter's state lived beside the broker's data, which is kept; a given state dir wins
+        assertThat(segmenterState).isEqualTo(dataDir.resolve("state").resolve("segmenter").toString());
+        assertThat(dataDir.resolve("kafka")).isDirectory();
         assertThat(stitcher.config()).containsEntry("stitcher.state.dir", "/srv/stitcher-state");
+    }
+
+    @Test
+    void shouldDeleteTheDataOfAnEmbeddedRunWithoutADataDirectory() {
+        // Given an embedded pipeline with no data directory
+        Map<String, String> overrides = Map.of("metrics.port", "-1", "topics.create", "false",
+                "embedded.kafka.port", "0", "embedded.registry.port", "0");
+        Pipeline pipeline = Pipeline.prepare(options(List.of(Roles.ALL), overrides).withEmbedded(true), roles,
+                Map.of());
+
+        // When it runs, then stops
+        pipeline.start();
+        Path dataDir = pipeline.embeddedStack().orElseThrow().dataDirectory();
+        assertThat(segmenter.config().get("segmenter.state.dir")).startsWith(dataDir.toString());
+        pipeline.close();
+
+        // Then its temporary data directory is gone
+        assertThat(dataDir).doesNotExist();
     }
 
     private static RunOptions options(List<String> roleNames, Map<String, String> overrides) {

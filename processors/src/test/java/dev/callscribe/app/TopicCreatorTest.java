@@ -3,6 +3,7 @@ package dev.callscribe.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callscribe.pipeline.PipelineConfig;
+import dev.callscribe.testkit.KafkaClusterExtension;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,23 +17,24 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Against one embedded broker for the class; each test uses its own topic names (topic.* keys) to stay apart. */
+/** Against one broker for the class; each test uses its own topic names (topic.* keys) to stay apart. */
 class TopicCreatorTest {
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
+
     private static Admin admin;
 
     @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-        admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+    static void connect() {
+        admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()));
     }
 
     @AfterAll
-    static void stopBroker() {
+    static void disconnect() {
         admin.close();
-        kafka.close();
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.callscribe.codec.WavReader;
 import dev.callscribe.codec.WavWriter;
 import dev.callscribe.schemas.Topics;
 import dev.callscribe.testkit.KafkaClusterExtension;
-import dev.callscribe.testkit.MockRegistryExtension;
+import dev.callscribe.testkit.RegistryServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ class PublishCommandTest {
     static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @RegisterExtension
-    static final MockRegistryExtension REGISTRY = new MockRegistryExtension();
+    static final RegistryServerExtension REGISTRY = new RegistryServerExtension();
 
     /** 29.25 s of a two-channel 8 kHz mu-law call: 30 chunks of 1 s, the last 0.25 s. */
     private static final Path CALL = Path.of("src/main/resources/dev/callscribe/demo/northwind-call-2ch-8k-ulaw.wav");
@@ -145,6 +145,22 @@ class PublishCommandTest {
         assertThat(output.status()).as(output.err()).isZero();
         assertThat(read(topic)).extracting(chunk -> chunk.getCallId())
                 .allMatch(id -> id.matches("northwind-call-2ch-8k-ulaw-[0-9a-f]{8}"));
+    }
+
+    @Test
+    void shouldRefuseAnInMemoryRegistryBeforeSendingAnything() {
+        // Given a topic, and a registry that exists only inside the publishing process
+        String topic = newTopic();
+
+        // When
+        CommandRun output = CommandRun.main("publish", CALL.toString(), "--bootstrap-servers",
+                KAFKA.bootstrapServers(), "--registry-url", "mock://callscribe", "--topic", topic);
+
+        // Then it says why in one line, and nothing reached the topic
+        assertThat(output.status()).isEqualTo(Main.FAILURE);
+        assertThat(output.err()).startsWith("callscribe publish: schema.registry.url=mock://callscribe names an "
+                + "in-memory registry inside this process").hasLineCount(1);
+        assertThat(read(topic)).isEmpty();
     }
 
     @Test

@@ -38,19 +38,27 @@ class RunCommandTest {
         CompletableFuture<Pipeline> prepared = new CompletableFuture<>();
         Map<String, String> environment = Map.of("CALLSCRIBE_TOPIC_CALLS_DEAD___LETTER", "run-test.dead-letter");
         CommandLine command = new CommandLine(new RunCommand(fakes, environment, prepared::complete));
+        command.setOut(new PrintWriter(out, true));
 
         // When it runs in its own thread
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> command.execute("--embedded",
                 "--role", "all", "--set", "metrics.port=0", "--set", "topics.partitions=2",
-                "--set", "topics.windows.partitions=2"));
+                "--set", "topics.windows.partitions=2", "--set", "embedded.kafka.port=0",
+                "--set", "embedded.registry.port=0"));
         Pipeline pipeline = prepared.get(Conditions.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         Conditions.await("/ready answers 200", () -> pipeline.metricsPort()
                 .map(port -> Http.get(port, "/ready").statusCode() == 200).orElse(false));
 
-        // Then every role runs against the embedded broker and the in-memory registry, on the created topics
+        // Then every role runs against the embedded broker and registry, on the created topics, and the command
+        // printed both addresses for other processes
         String bootstrap = pipeline.config().get("bootstrap.servers").orElseThrow();
+        String registry = pipeline.config().get("schema.registry.url").orElseThrow();
+        assertThat(bootstrap).matches("127\\.0\\.0\\.1:\\d+");
+        assertThat(registry).matches("http://127\\.0\\.0\\.1:\\d+");
         assertThat(stitcher.config()).containsEntry("bootstrap.servers", bootstrap)
-                .containsEntry("schema.registry.url", "mock://callscribe");
+                .containsEntry("schema.registry.url", registry);
+        Conditions.await("the addresses printed", () -> out.toString().contains("schema.registry.url=" + registry));
+        assertThat(out.toString()).contains("bootstrap.servers=" + bootstrap);
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
             assertThat(admin.listTopics().names().get()).contains("calls.audio", "calls.windows",
                     "run-test.dead-letter");

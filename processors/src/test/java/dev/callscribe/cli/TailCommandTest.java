@@ -14,7 +14,7 @@ import dev.callscribe.tail.Terminal;
 import dev.callscribe.tail.TranscriptFollower;
 import dev.callscribe.testkit.Await;
 import dev.callscribe.testkit.KafkaClusterExtension;
-import dev.callscribe.testkit.MockRegistryExtension;
+import dev.callscribe.testkit.RegistryServerExtension;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -41,7 +41,7 @@ class TailCommandTest {
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
     @RegisterExtension
-    static final MockRegistryExtension REGISTRY = new MockRegistryExtension();
+    static final RegistryServerExtension REGISTRY = new RegistryServerExtension();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String MODEL = "distil-whisper/distil-small.en";
@@ -138,12 +138,22 @@ class TailCommandTest {
 
     @Test
     void shouldSayInOneLineWhichTopicDoesNotExist() {
-        int status = Main.run(new PrintWriter(out), new PrintWriter(err), "tail", "--set",
-                "bootstrap.servers=" + KAFKA.bootstrapServers(), "--set", "topic.calls.transcripts=no-such-topic");
+        int status = Main.run(new PrintWriter(out), new PrintWriter(err), "tail", "--bootstrap-servers",
+                KAFKA.bootstrapServers(), "--set", "topic.calls.transcripts=no-such-topic");
 
         assertThat(status).isEqualTo(Main.FAILURE);
         assertThat(err.toString()).isEqualTo("callscribe tail: topic no-such-topic does not exist on "
                 + KAFKA.bootstrapServers() + System.lineSeparator());
+    }
+
+    @Test
+    void shouldRefuseAnInMemoryRegistryThatNoOtherProcessWrites() {
+        int status = Main.run(new PrintWriter(out), new PrintWriter(err), "tail", "--bootstrap-servers",
+                KAFKA.bootstrapServers(), "--registry-url", "mock://callscribe");
+
+        assertThat(status).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).startsWith("callscribe tail: schema.registry.url=mock://callscribe names an "
+                + "in-memory registry inside this process, which no other process can read").hasLineCount(1);
     }
 
     @Test

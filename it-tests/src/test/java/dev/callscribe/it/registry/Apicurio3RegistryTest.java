@@ -1,6 +1,5 @@
 package dev.callscribe.it.registry;
 
-import dev.callscribe.it.support.ApicurioRegistry;
 import dev.callscribe.it.support.ApicurioRegistryExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,7 +10,7 @@ class Apicurio3RegistryTest extends RegistryContractTests {
     static final ApicurioRegistryExtension APICURIO = ApicurioRegistryExtension.v3();
 
     @Override
-    ApicurioRegistry registry() {
-        return APICURIO.registry();
+    String registryUrl() {
+        return APICURIO.registry().ccompatUrl();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callscribe.avro.AudioChunk;
-import dev.callscribe.it.support.ApicurioRegistry;
 import dev.callscribe.it.support.TestRecords;
 import dev.callscribe.schemas.Topics;
 import dev.callscribe.schemas.registry.CompatibilityLevel;
@@ -26,13 +25,14 @@ import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 /**
- * Our registry client and serde against a real Schema Registry: Apicurio's Confluent-compatible API, in a child JVM.
- * Subclasses name the registry release; every test uses subjects of its own, so tests share one server.
+ * Our registry client and serde against a real Schema Registry over HTTP: Apicurio's Confluent-compatible API in a
+ * child JVM, and the registry {@code callscribe run --embedded} serves. Subclasses name the registry; every test uses
+ * subjects of its own, so tests share one server.
  */
 abstract class RegistryContractTests {
 
-    /** The registry under test. */
-    abstract ApicurioRegistry registry();
+    /** The {@code schema.registry.url} of the registry under test. */
+    abstract String registryUrl();
 
     private final String topic = "it-" + UUID.randomUUID();
     private final String subject = topic + "-value";
@@ -139,7 +139,7 @@ abstract class RegistryContractTests {
 
     private Map<String, Object> serdeConfig() {
         Map<String, Object> config = new HashMap<>();
-        config.put("schema.registry.url", registry().ccompatUrl());
+        config.put("schema.registry.url", registryUrl());
         return config;
     }
 

@@ -1,16 +1,19 @@
-package dev.callscribe.app;
+package dev.callscribe.app.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.callscribe.app.Conditions;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -30,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** One broker for the class: starting one takes a second or two. */
 class EmbeddedKafkaTest {
 
+    private static final EmbeddedSettings FREE_PORTS = EmbeddedSettings.defaults().withFreePorts();
+
     @TempDir
     static Path parent;
 
@@ -37,7 +42,7 @@ class EmbeddedKafkaTest {
 
     @BeforeAll
     static void startBroker() {
-        kafka = EmbeddedKafka.start(parent);
+        kafka = EmbeddedKafka.start(FREE_PORTS, parent.resolve("kafka"));
     }
 
     @AfterAll
@@ -46,9 +51,8 @@ class EmbeddedKafkaTest {
     }
 
     @Test
-    void shouldKeepItsDataInAFreshDirectoryUnderTheGivenOne() {
-        assertThat(kafka.directory()).startsWith(parent).isDirectory();
-        assertThat(kafka.bootstrapServers()).startsWith("localhost:");
+    void shouldListenOnLoopbackOnly() {
+        assertThat(kafka.bootstrapServers()).matches("127\\.0\\.0\\.1:\\d+");
     }
 
     @Test
@@ -80,8 +84,8 @@ class EmbeddedKafkaTest {
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         // When a broker formats its storage and starts
-        try (EmbeddedKafka other = EmbeddedKafka.start(otherParent)) {
-            assertThat(other.bootstrapServers()).startsWith("localhost:");
+        try (EmbeddedKafka other = EmbeddedKafka.start(FREE_PORTS, otherParent)) {
+            assertThat(other.bootstrapServers()).startsWith("127.0.0.1:");
         } finally {
             System.setOut(console);
         }
@@ -91,17 +95,33 @@ class EmbeddedKafkaTest {
     }
 
     @Test
-    void shouldDeleteItsDataWhenClosed(@TempDir Path otherParent) {
-        // Given a second broker
-        EmbeddedKafka other = EmbeddedKafka.start(otherParent);
-        Path directory = other.directory();
+    void shouldComeBackWithItsTopicsOnTheSameDirectory(@TempDir Path directory) throws Exception {
+        // Given a broker that created a topic, then stopped
+        try (EmbeddedKafka first = EmbeddedKafka.start(FREE_PORTS, directory)) {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", first.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("kept", 3, (short) 1))).all().get();
+            }
+        }
 
-        // When
-        other.close();
-        other.close();
+        // When a broker starts again on the same directory
+        try (EmbeddedKafka second = EmbeddedKafka.start(FREE_PORTS, directory);
+             Admin admin = Admin.create(Map.of("bootstrap.servers", second.bootstrapServers()))) {
+            // Then the topic is there, with its partitions
+            assertThat(admin.describeTopics(List.of("kept")).allTopicNames().get().get("kept").partitions())
+                    .hasSize(3);
+        }
+    }
 
-        // Then
-        assertThat(Files.exists(directory)).isFalse();
+    @Test
+    void shouldNameThePortWhenItIsTaken(@TempDir Path directory) {
+        // Given the port of the running broker
+        int taken = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().indexOf(':') + 1));
+        EmbeddedSettings samePort = new EmbeddedSettings("127.0.0.1", "", taken, 0, Optional.empty());
+
+        // When / Then
+        assertThatThrownBy(() -> EmbeddedKafka.start(samePort, directory))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot listen on 127.0.0.1:" + taken);
     }
 
     static Properties producerProps() {
