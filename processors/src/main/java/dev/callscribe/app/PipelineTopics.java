@@ -3,7 +3,9 @@ package dev.callscribe.app;
 import dev.callscribe.pipeline.PipelineConfig;
 import dev.callscribe.schemas.Topic;
 import dev.callscribe.schemas.Topics;
+import dev.callscribe.segmenter.Segmenter;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
@@ -25,7 +27,10 @@ import org.apache.kafka.common.config.TopicConfig;
  *   <li>calls.dead-letter: 14 days. Little volume, and operators need time to look at rejected input (it carries
  *       the original bytes and the reason) and replay it.</li>
  * </ul>
- * Operators change these on existing topics with {@code kafka-configs --alter}; existing topics are never touched.
+ * calls.windows also gets {@code max.message.bytes} for the largest window a segmenter cuts
+ * ({@link Segmenter#MAX_WINDOW_RECORD_BYTES}, about 5.8 MB: 30 s of 48 kHz float); the broker's 1 MB default would
+ * refuse windows of high-rate calls. Operators change these on existing topics with {@code kafka-configs --alter};
+ * existing topics are never touched.
  */
 public final class PipelineTopics {
 
@@ -50,7 +55,11 @@ public final class PipelineTopics {
                 ? config.getInt(PipelineConfig.WINDOWS_PARTITIONS_CONFIG)
                 : config.getInt(PipelineConfig.TOPICS_PARTITIONS_CONFIG);
         short replication = config.getShort(PipelineConfig.TOPICS_REPLICATION_FACTOR_CONFIG);
-        return new TopicSpec(name, partitions, replication, topicConfigs(retentionOf(topic)));
+        Map<String, String> configs = new HashMap<>(topicConfigs(retentionOf(topic)));
+        if (topic.equals(Topics.WINDOWS)) {
+            configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Segmenter.MAX_WINDOW_RECORD_BYTES));
+        }
+        return new TopicSpec(name, partitions, replication, configs);
     }
 
     private static Duration retentionOf(Topic<?> topic) {

@@ -24,12 +24,15 @@ import org.slf4j.LoggerFactory;
  * can be affected: state is kept per call.
  *
  * <p>Configured through the role's Streams properties ({@link StreamsApp#properties}): {@link #ROLE_CONFIG} names the
- * stage written on dead letters; the serde keys and the dead-letter topic name come from the role's configuration.
+ * stage written on dead letters, {@link #TOPIC_CONFIG} the dead-letter topic; the serde keys come from the role's
+ * configuration.
  */
 public final class DeadLetteringExceptionHandler implements ProcessingExceptionHandler {
 
     /** The role name to write as the dead letters' stage. */
     public static final String ROLE_CONFIG = "callscribe.role";
+    /** The topic the dead letters go to (the configured name of calls.dead-letter). */
+    public static final String TOPIC_CONFIG = "callscribe.dead.letter.topic";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetteringExceptionHandler.class);
 
@@ -40,7 +43,7 @@ public final class DeadLetteringExceptionHandler implements ProcessingExceptionH
     @Override
     public void configure(Map<String, ?> configs) {
         PipelineConfig config = new PipelineConfig(configs);
-        Topic<DeadLetter> topic = config.topic(Topics.DEAD_LETTER);
+        Topic<DeadLetter> topic = Topics.DEAD_LETTER.withName(String.valueOf(configs.get(TOPIC_CONFIG)));
         this.role = String.valueOf(configs.get(ROLE_CONFIG));
         this.deadLetterTopic = topic.name();
         this.serializer = topic.valueSerde(config.serdeConfig()).serializer();

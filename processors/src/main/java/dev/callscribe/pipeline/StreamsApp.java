@@ -1,8 +1,10 @@
 package dev.callscribe.pipeline;
 
+import dev.callscribe.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -58,12 +60,16 @@ public final class StreamsApp implements PipelineRole {
 
     /**
      * The Streams properties of a role: every given key (so client settings such as security.protocol pass
-     * through), its application id, state directory and threads, and exactly-once processing.
+     * through) but the topic names, its application id, state directory and threads, and exactly-once processing.
+     * The topic names stay out because Kafka Streams reads every {@code topic.} key as a setting of its internal
+     * topics: {@code topic.calls.audio=...} would make it create its changelogs with an unknown config and stop.
      */
     public static Properties properties(PipelineConfig config, String role, String applicationId, String stateDir,
                                         int threads) {
         Properties properties = new Properties();
-        properties.putAll(config.clientConfig());
+        Map<String, Object> client = config.clientConfig();
+        Topics.ALL.forEach(topic -> client.remove(PipelineConfig.TOPIC_PREFIX + topic.name()));
+        properties.putAll(client);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
@@ -74,6 +80,7 @@ public final class StreamsApp implements PipelineRole {
         // A record that makes processing throw goes to the dead-letter topic; the role and the other calls go on.
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
         properties.put(DeadLetteringExceptionHandler.ROLE_CONFIG, role);
+        properties.put(DeadLetteringExceptionHandler.TOPIC_CONFIG, config.topic(Topics.DEAD_LETTER).name());
         return properties;
     }
 

@@ -1,11 +1,14 @@
 package dev.callscribe.segmenter;
 
+import dev.callscribe.audio.StreamingResampler;
 import dev.callscribe.pipeline.PipelineRole;
 import dev.callscribe.pipeline.StreamsApp;
 import dev.callscribe.schemas.registry.SchemaRegistryClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -29,6 +32,21 @@ public final class Segmenter {
     /** The role's name. */
     public static final String ROLE = "segmenter";
 
+    /** The longest window a segmenter cuts, in either mode: the Whisper encoder's input, 30 s. */
+    public static final int LONGEST_WINDOW_MS = 30_000;
+
+    /** Room in a window record for everything but its samples (ids, times, speaker, metadata, Avro framing). */
+    private static final int WINDOW_FIELDS_BYTES = 64 * 1024;
+
+    /**
+     * The largest AudioWindow record a segmenter writes: the longest window of one channel at the highest input rate
+     * in the widest encoding (30 s of 48 kHz 32-bit float, 5.76 MB), since windows keep the call's own encoding and
+     * rate. Kafka's 1 MB default holds 30 s of 16 kHz PCM16 but not 15 s of 48 kHz float, so calls.windows is
+     * created with this {@code max.message.bytes} and the role's producer may send records this large.
+     */
+    public static final int MAX_WINDOW_RECORD_BYTES = LONGEST_WINDOW_MS / 1000
+            * StreamingResampler.supportedInputRates().last() * Float.BYTES + WINDOW_FIELDS_BYTES;
+
     private Segmenter() {
     }
 
@@ -40,7 +58,12 @@ public final class Segmenter {
     }
 
     static Properties streamsProperties(SegmenterConfig config) {
-        return StreamsApp.properties(config, ROLE, config.getString(SegmenterConfig.APPLICATION_ID_CONFIG),
+        Properties properties = StreamsApp.properties(config, ROLE,
+                config.getString(SegmenterConfig.APPLICATION_ID_CONFIG),
                 config.getString(SegmenterConfig.STATE_DIR_CONFIG), config.getInt(SegmenterConfig.NUM_THREADS_CONFIG));
+        // Unless the deployment chose otherwise: room for the largest window (Kafka's default request is 1 MB).
+        properties.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                MAX_WINDOW_RECORD_BYTES);
+        return properties;
     }
 }

@@ -96,7 +96,7 @@ public final class SegmenterConfig extends PipelineConfig {
                                 + "group and the prefix of its state store changelogs.")
                 .define(STATE_DIR_CONFIG, ConfigDef.Type.STRING, DEFAULT_STATE_DIR, ConfigDef.Importance.MEDIUM,
                         "Where the segmenter keeps its local state stores (with --embedded, unless set: beside "
-                                + "the embedded broker's data, deleted with it).")
+                                + "the embedded broker's data, and deleted with it unless embedded.data.dir is set).")
                 .define(NUM_THREADS_CONFIG, ConfigDef.Type.INT, DEFAULT_NUM_THREADS,
                         ConfigDef.Range.atLeast(1), ConfigDef.Importance.LOW, "Stream threads of the segmenter.");
         return SegmenterConfigKeys.defineAll(def);

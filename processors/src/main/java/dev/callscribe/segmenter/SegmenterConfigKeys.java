@@ -32,7 +32,8 @@ final class SegmenterConfigKeys {
                                 + "chunked (fixed overlapping windows, the Distil-Whisper long-form recipe; "
                                 + "recordings).")
                 .define(SegmenterConfig.MAX_WINDOW_MS_CONFIG, Type.INT, WINDOWING.maxWindowMs(), Range.between(1000,
-                        30_000), Importance.MEDIUM, "Longest window; the model takes at most 30 s.")
+                        Segmenter.LONGEST_WINDOW_MS), Importance.MEDIUM, "Longest window; the model takes at most "
+                                + "30 s.")
                 .define(SegmenterConfig.LATENCY_BUDGET_MS_CONFIG, Type.INT, WINDOWING.latencyBudgetMs(),
                         Range.atLeast(0), Importance.MEDIUM, "Utterance mode: how long a window's first speech "
                                 + "may wait for more speech to join it. Longer fills windows better (GPU cost) and "
@@ -43,7 +44,8 @@ final class SegmenterConfigKeys {
                 .define(SegmenterConfig.MIN_SPEECH_MS_CONFIG, Type.INT, WINDOWING.minSpeechMs(), Range.atLeast(0),
                         Importance.LOW, "Least speech a window needs to be transcribed.")
                 .define(SegmenterConfig.CHUNK_LENGTH_S_CONFIG, Type.DOUBLE, WINDOWING.chunking().chunkLengthS(),
-                        Range.between(1, 30), Importance.MEDIUM, "Chunked mode: window length in seconds (15 for "
+                        Range.between(1, Segmenter.LONGEST_WINDOW_MS / 1000), Importance.MEDIUM, "Chunked mode: "
+                                + "window length in seconds (15 for "
                                 + "distil-small.en, distil-medium.en, distil-large-v2; 25 for distil-large-v3).")
                 .define(SegmenterConfig.CHUNK_STRIDE_S_CONFIG, Type.DOUBLE, -1.0, Importance.LOW,
                         "Chunked mode: overlap on each side of a window in seconds; -1 is a sixth of its length.");

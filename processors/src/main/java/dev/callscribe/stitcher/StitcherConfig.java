@@ -17,7 +17,7 @@ public final class StitcherConfig extends PipelineConfig {
 
     public static final String STATE_DIR_CONFIG = "stitcher.state.dir";
     private static final String STATE_DIR_DOC = "Where the stitcher keeps its local state stores (with --embedded, "
-            + "unless set: beside the embedded broker's data, deleted with it).";
+            + "unless set: beside the embedded broker's data, and deleted with it unless embedded.data.dir is set).";
     public static final String DEFAULT_STATE_DIR = StreamsApp.DEFAULT_STATE_ROOT + "/stitcher";
 
     public static final String GAP_TIMEOUT_MS_CONFIG = "stitcher.gap.timeout.ms";

@@ -1,19 +1,28 @@
 package dev.callscribe.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callscribe.pipeline.PipelineConfig;
+import dev.callscribe.segmenter.Segmenter;
 import dev.callscribe.testkit.KafkaClusterExtension;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +82,26 @@ class TopicCreatorTest {
                 .isEqualTo(Long.toString(PipelineTopics.OUTPUT_RETENTION.toMillis()));
         assertThat(topicConfig("retained.calls.dead-letter").get(TopicConfig.RETENTION_MS_CONFIG).value())
                 .isEqualTo(Long.toString(PipelineTopics.DEAD_LETTER_RETENTION.toMillis()));
+    }
+
+    @Test
+    void shouldLetCallsWindowsTakeTheLargestWindowASegmenterCuts() throws Exception {
+        // Given the topics, and 30 s of one channel of 48 kHz float audio: the largest window's samples
+        new TopicCreator(admin).createMissing(specs("large", 1, 1));
+        byte[] samples = new byte[30 * 48_000 * Float.BYTES];
+
+        // When a producer allowed requests that large writes them to calls.windows and to calls.audio
+        Map<String, Object> config = new HashMap<>(KAFKA.clientConfig());
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Segmenter.MAX_WINDOW_RECORD_BYTES);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            RecordMetadata written = producer.send(new ProducerRecord<>("large.calls.windows", samples)).get();
+            Future<RecordMetadata> refused = producer.send(new ProducerRecord<>("large.calls.audio", samples));
+
+            // Then the windows topic takes it, where a topic with the broker's default limit does not
+            assertThat(written.serializedValueSize()).isEqualTo(samples.length);
+            assertThatThrownBy(refused::get).hasCauseInstanceOf(RecordTooLargeException.class);
+        }
     }
 
     @Test
