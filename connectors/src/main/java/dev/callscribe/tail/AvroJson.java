@@ -21,7 +21,7 @@ import org.apache.avro.specific.SpecificData;
  * {@code timestamp-millis} as ISO-8601 text, bytes as base64. Driven by the schema, so fields added to the contract
  * appear without code changes. Pure.
  */
-final class AvroJson {
+public final class AvroJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -29,7 +29,7 @@ final class AvroJson {
     }
 
     /** Puts every field of {@code record} into {@code into}, in schema order. */
-    static ObjectNode putFields(IndexedRecord record, ObjectNode into) {
+    public static ObjectNode putFields(IndexedRecord record, ObjectNode into) {
         for (Schema.Field field : record.getSchema().getFields()) {
             into.set(field.name(), value(field.schema(), record.get(field.pos())));
         }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             PublishCommand.class,
             TailCommand.class,
             TopicsCommand.class,
+            DeadLettersCommand.class,
             BenchCommand.class,
             TranscribeCommand.class,
             FeaturesCommand.class,

@@ -24,8 +24,12 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,6 +144,31 @@ class SharedEmbeddedStackTest {
                 Map.of("schema.registry.url", registry)))) {
             assertThat(client.getVersions(Topics.AUDIO.valueSubject())).containsExactly(1);
         }
+    }
+
+    @Test
+    void shouldShowARejectedChunkToTheDeadLettersCommandOfAnotherProcess() {
+        // Given a chunk naming a schema id the registry never gave, written by a client of its own
+        byte[] unknownSchemaId = {0, 0, 0, 0x03, (byte) 0xE7, 1, 2, 3};
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.AUDIO.name(), "bad-1", unknownSchemaId));
+        }
+
+        // When dead-letters list looks for the call's letters, from a process of its own, until the segmenter
+        // has rejected it
+        String[] listed = new String[1];
+        Await.until("the dead letter of bad-1 listed", CALL_TIMEOUT, () -> {
+            try (CallscribeProcess list = CallscribeProcess.start("dead-letters", List.of("dead-letters", "list",
+                    "--call-id", "bad-1", "--bootstrap-servers", bootstrap, "--registry-url", registry), Map.of())) {
+                assertThat(list.awaitExit(START_TIMEOUT)).as(list.logTail()).isZero();
+                listed[0] = list.output();
+            }
+            return listed[0].contains("UNKNOWN_SCHEMA_ID");
+        });
+
+        // Then it names the stage, the reason and where the record was read
+        assertThat(listed[0]).containsPattern("segmenter UNKNOWN_SCHEMA_ID calls\\.audio-\\d+@\\d+ call bad-1: ");
     }
 
     @Test
