@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  * {@code callscribe bench}: prints log-mel throughput and the engine's encoder and decoder time per window at several
  * batch sizes. Figures vary with the machine and its load: compare ratios from one run, not runs across machines.
  */
-@Command(name = "bench", description = "Measure log-mel throughput and encoder/decoder time per window by batch size.")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure log-mel throughput and encoder/decoder time per window by batch size.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * would compute), and the summary line says so. Multi-channel input is not mixed down, because callscribe
  * transcribes each channel of a call on its own: pick one with {@code --channel}.
  */
-@Command(name = "features",
+@Command(name = "features", mixinStandardHelpOptions = true,
         description = "Write the Whisper log-mel features of a WAV file's first 30 s (float32 LE, n_mels x 3000).")
 final class FeaturesCommand implements Callable<Integer> {
 

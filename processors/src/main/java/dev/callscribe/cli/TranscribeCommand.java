@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * {@code callscribe transcribe FILE...}: transcribes recordings without Kafka, each channel on its own, with the
  * chunked long-form algorithm; for users, and for checking the engine alone.
  */
-@Command(name = "transcribe", description = "Transcribe audio files (WAV: PCM16, float, mu-law, A-law; any common "
+@Command(name = "transcribe", mixinStandardHelpOptions = true,
+        description = "Transcribe audio files (WAV: PCM16, float, mu-law, A-law; any common "
         + "rate), each channel on its own, printing segments with timestamps, or JSON.")
 final class TranscribeCommand implements Callable<Integer> {
 

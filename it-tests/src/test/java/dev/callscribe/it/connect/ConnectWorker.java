@@ -61,7 +61,8 @@ public final class ConnectWorker implements AutoCloseable {
      * topics named after {@code clusterName} (one replica), REST on a free localhost port, {@code plugin.path} the
      * packaged plugin, plugins found through their ServiceLoader manifests (as KIP-898 asks plugins to ship), and
      * JSON converters as the worker default, as in Kafka's {@code connect-distributed.properties}, so connectors
-     * name the converters they need. Mutable: add or change keys before {@link #start}.
+     * name the converters they need, and sink consumers reading committed records only. Mutable: add or change keys
+     * before {@link #start}.
      */
     public static Map<String, String> distributedConfig(String bootstrapServers, String clusterName) {
         Map<String, String> config = new HashMap<>();
@@ -83,6 +84,8 @@ public final class ConnectWorker implements AutoCloseable {
         // A stopped worker's tasks move to the others at once, not after the default 5 minutes' grace.
         config.put("scheduled.rebalance.max.delay.ms", "0");
         config.put("offset.flush.interval.ms", "1000");
+        // As the README tells users: sink tasks read only what the pipeline's transactions committed.
+        config.put("consumer.isolation.level", "read_committed");
         return config;
     }
 
