@@ -51,6 +51,12 @@ public final class DeadLetteringExceptionHandler implements ProcessingExceptionH
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (RegistryFailures.isRegistryOutage(exception)) {
+            LOG.error("{} cannot ask the schema registry about the record at {}-{} offset {}; stopping, so that it is "
+                    + "read again from the last commit once restarted: {}", role, context.topic(),
+                    context.partition(), context.offset(), exception.toString());
+            return Response.fail();
+        }
         LOG.error("{} failed on the record at {}-{} offset {}; dead-lettering it and carrying on", role,
                 context.topic(), context.partition(), context.offset(), exception);
         byte[] key = context.sourceRawKey();

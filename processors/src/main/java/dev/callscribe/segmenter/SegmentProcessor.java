@@ -5,7 +5,7 @@ import dev.callscribe.avro.AudioWindow;
 import dev.callscribe.avro.DeadLetterReason;
 import dev.callscribe.pipeline.DeadLetters;
 import dev.callscribe.pipeline.DeadLetters.RecordSource;
-import dev.callscribe.schemas.registry.NotFoundException;
+import dev.callscribe.pipeline.RegistryFailures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -203,8 +203,12 @@ final class SegmentProcessor extends ContextualProcessor<String, byte[], String,
             }
             return Optional.of(chunk);
         } catch (RuntimeException e) {
-            boolean unknownSchema = e.getCause() instanceof NotFoundException;
-            DeadLetterReason reason = unknownSchema ? DeadLetterReason.UNKNOWN_SCHEMA_ID
+            if (RegistryFailures.isRegistryOutage(e)) {
+                // Nothing wrong with the chunk: the role stops (see DeadLetteringExceptionHandler) and reads it again
+                // from its last commit once restarted, instead of losing it to the dead-letter topic.
+                throw e;
+            }
+            DeadLetterReason reason = RegistryFailures.isUnknownSchema(e) ? DeadLetterReason.UNKNOWN_SCHEMA_ID
                     : DeadLetterReason.UNDECODABLE_RECORD;
             deadLetter(record, reason, "Cannot read an audio chunk: " + e.getMessage(), e);
             return Optional.empty();

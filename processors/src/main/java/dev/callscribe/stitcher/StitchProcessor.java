@@ -5,6 +5,7 @@ import dev.callscribe.avro.TranscriptKind;
 import dev.callscribe.avro.WindowTranscript;
 import dev.callscribe.pipeline.DeadLetters;
 import dev.callscribe.pipeline.DeadLetters.RecordSource;
+import dev.callscribe.pipeline.RegistryFailures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -133,6 +134,9 @@ final class StitchProcessor extends ContextualProcessor<String, byte[], String, 
             }
             return Optional.of(window);
         } catch (RuntimeException e) {
+            if (RegistryFailures.isRegistryOutage(e)) {
+                throw e; // the window is fine: stop, and read it again from the last commit (as the segmenter does)
+            }
             deadLetter(record, e);
             return Optional.empty();
         }

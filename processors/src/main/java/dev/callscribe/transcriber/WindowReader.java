@@ -6,8 +6,7 @@ import dev.callscribe.audio.StreamingResampler;
 import dev.callscribe.avro.AudioEncoding;
 import dev.callscribe.avro.AudioWindow;
 import dev.callscribe.avro.DeadLetterReason;
-import dev.callscribe.schemas.registry.NotFoundException;
-import dev.callscribe.schemas.registry.SchemaRegistryException;
+import dev.callscribe.pipeline.RegistryFailures;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -70,11 +69,10 @@ final class WindowReader {
         try {
             return deserializer.deserialize(record.topic(), record.headers(), record.value());
         } catch (SerializationException e) {
-            SchemaRegistryException registryFailure = registryCause(e);
-            if (registryFailure instanceof NotFoundException) {
+            if (RegistryFailures.isUnknownSchema(e)) {
                 throw new Rejection(DeadLetterReason.UNKNOWN_SCHEMA_ID, e.getMessage(), e);
             }
-            if (registryFailure != null) {
+            if (RegistryFailures.isRegistryOutage(e)) {
                 throw e;
             }
             throw new Rejection(DeadLetterReason.UNDECODABLE_RECORD, e.getMessage(), e);
@@ -123,15 +121,6 @@ final class WindowReader {
             throw new Rejection(DeadLetterReason.UNSUPPORTED_ENCODING, "Window encoding " + encoding + " is not "
                     + "supported; expected one of " + Arrays.toString(SampleEncoding.values()), e);
         }
-    }
-
-    private static SchemaRegistryException registryCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SchemaRegistryException registry) {
-                return registry;
-            }
-        }
-        return null;
     }
 
     private static String keyText(ConsumerRecord<byte[], byte[]> record) {

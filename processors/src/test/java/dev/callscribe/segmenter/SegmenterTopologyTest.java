@@ -1,6 +1,7 @@
 package dev.callscribe.segmenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.callscribe.avro.AudioChunk;
@@ -12,7 +13,11 @@ import dev.callscribe.fixtures.OracleAudio;
 import dev.callscribe.fixtures.OracleAudio.Placement;
 import dev.callscribe.schemas.Topics;
 import dev.callscribe.schemas.registry.MockSchemaRegistry;
+import dev.callscribe.schemas.registry.RegistryUnavailableException;
+import dev.callscribe.schemas.registry.SchemaRegistryClient;
+import dev.callscribe.schemas.registry.SchemaRegistryException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
@@ -30,6 +35,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -180,14 +186,38 @@ class SegmenterTopologyTest {
         assertThat(emitted.get(2).getLast()).isTrue();
     }
 
+    @Test
+    void shouldStopRatherThanDeadLetterAChunkWhileTheRegistryCannotBeReached() {
+        // Given a segmenter whose registry stops answering after the chunk's schema was registered
+        SchemaRegistryClient registry = MockSchemaRegistry.forScope(SCOPE);
+        SchemaRegistryClient unreachable = (SchemaRegistryClient) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {SchemaRegistryClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getSchemaById")) {
+                        throw new RegistryUnavailableException("registry at http://registry:8081 did not answer",
+                                SchemaRegistryException.UNKNOWN, null);
+                    }
+                    return method.invoke(registry, args);
+                });
+        start(Map.of(), unreachable);
+
+        // When a chunk arrives, Then the role fails (to be restarted and read it again), and nothing is dead-lettered
+        assertThatThrownBy(() -> sendAll(Chunks.pcm16("call-1", new float[][] {AGENT}, 500, true)))
+                .isInstanceOf(StreamsException.class);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
     private void start(Map<String, String> overrides) {
+        start(overrides, MockSchemaRegistry.forScope(SCOPE));
+    }
+
+    private void start(Map<String, String> overrides, SchemaRegistryClient registry) {
         Map<String, Object> settings = new HashMap<>(overrides);
         settings.put("schema.registry.url", "mock://" + SCOPE);
         SegmenterConfig config = new SegmenterConfig(settings);
         Properties properties = Segmenter.streamsProperties(config);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/segmenter-ttd");
-        driver = new TopologyTestDriver(SegmenterTopology.build(config, MockSchemaRegistry.forScope(SCOPE),
-                new SimpleMeterRegistry()), properties, Instant.parse("2026-11-26T12:00:00Z"));
+        driver = new TopologyTestDriver(SegmenterTopology.build(config, registry, new SimpleMeterRegistry()),
+                properties, Instant.parse("2026-11-26T12:00:00Z"));
         audio = driver.createInputTopic(Topics.AUDIO.name(), new StringSerializer(), new ByteArraySerializer());
         windows = driver.createOutputTopic(Topics.WINDOWS.name(), new StringDeserializer(),
                 Topics.WINDOWS.valueSerde(serdes()).deserializer());
