@@ -2,15 +2,14 @@ package dev.callscribe.deadletters;
 
 import dev.callscribe.avro.DeadLetter;
 import dev.callscribe.schemas.Topics;
+import dev.callscribe.tail.ObserverConsumers;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -56,8 +55,9 @@ public final class DeadLetterReader {
      * @throws TimeoutException if the end is not reached because Kafka stopped answering
      */
     public ReadSummary read(DeadLetterFilter filter, Consumer<? super StoredDeadLetter> each) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                ObserverConsumers.config(config, DEFAULT_CLIENT_ID), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
              Deserializer<DeadLetter> letters = Topics.DEAD_LETTER.valueSerde(config).deserializer()) {
             Map<TopicPartition, Long> end = startAtTheOldest(consumer);
             ReadSummary summary = ReadSummary.NONE;
@@ -110,17 +110,6 @@ public final class DeadLetterReader {
         }
         each.accept(new StoredDeadLetter(record.topic(), record.partition(), record.offset(), letter));
         return ReadSummary.MATCHED;
-    }
-
-    private Map<String, Object> consumerConfig() {
-        Map<String, Object> consumerConfig = new HashMap<>(config);
-        // Letters are written in the roles' transactions: only committed ones count.
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
-        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        consumerConfig.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, DEFAULT_CLIENT_ID);
-        return consumerConfig;
     }
 
     /**

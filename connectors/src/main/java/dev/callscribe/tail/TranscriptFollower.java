@@ -2,7 +2,6 @@ package dev.callscribe.tail;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
@@ -78,7 +76,8 @@ public final class TranscriptFollower {
             return progress;
         }
         try (RecordDecoder decoder = new RecordDecoder(config, options);
-             KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
+             KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(
+                     ObserverConsumers.config(config, DEFAULT_CLIENT_ID), new StringDeserializer(),
                      new ByteArrayDeserializer())) {
             if (!publish(kafka)) {
                 return progress;
@@ -224,19 +223,5 @@ public final class TranscriptFollower {
             progress = progress.withSkipped();
             return Optional.empty();
         }
-    }
-
-    private Map<String, Object> consumerConfig() {
-        Map<String, Object> consumerConfig = new HashMap<>(config);
-        // The pipeline writes in transactions: show only what they committed, never an aborted or open one.
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
-        // An observer: partitions are assigned (see the class comment) and no position is ever committed.
-        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        consumerConfig.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Only used if retention deletes records before they are read: carry on from the oldest one left.
-        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, DEFAULT_CLIENT_ID);
-        return consumerConfig;
     }
 }
