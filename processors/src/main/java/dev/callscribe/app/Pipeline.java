@@ -19,10 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The roles of one process and what hosts them: the embedded broker and registry (with {@code --embedded}), the
- * topics and their registry subjects, the meter
- * registry and the metrics, health and readiness endpoints. {@link #start()} brings them up in that order;
- * {@link #close()} takes them down in reverse: roles in reverse start order, then the HTTP server, the meters and
- * the broker.
+ * topics and their registry subjects, the meter registry and the metrics, health and readiness endpoints.
+ * {@link #start()} brings them up in that order; {@link #close()} takes them down in reverse: roles in reverse start
+ * order, then the HTTP server, the meters and the embedded broker and registry.
  *
  * <p>Lifecycle: built by {@link #prepare}, which checks the role selection and the configuration but starts nothing;
  * started once; closed once (close is idempotent and may come from another thread, such as a JVM shutdown hook, at
@@ -141,8 +140,8 @@ public final class Pipeline implements AutoCloseable {
             return;
         }
         stack = EmbeddedStack.start(config.appConfig().embeddedSettings());
-        // State stores checkpoint changelog offsets of this broker; kept beside its data, they go when it goes,
-        // instead of meeting the next run's fresh broker as corrupted tasks to wipe and restore.
+        // State stores checkpoint changelog offsets of this broker; kept beside its data, they are kept or deleted
+        // with it, instead of meeting a fresh broker as corrupted tasks to wipe and restore.
         Path state = stack.dataDirectory().resolve("state");
         config = config
                 .with(PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ConfigSource.EMBEDDED)
