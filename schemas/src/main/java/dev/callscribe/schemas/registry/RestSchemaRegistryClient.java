@@ -36,8 +36,24 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return idsBySubjectSchema.getOrLoad(new SubjectSchema(subject, schema),
-                key -> http.post(versionsPath(subject), schemaBody(schema)).path("id").asInt());
+        return idsBySubjectSchema.getOrLoad(new SubjectSchema(subject, schema), key -> registerOrFind(subject, schema));
+    }
+
+    /**
+     * Registers; a refusal (409) is checked once by looking the schema up, because two clients registering the first
+     * schema of a subject at the same moment can have the loser refused although the winner registered the very
+     * same schema (seen with Apicurio's Confluent API: "an artifact with ID ... already exists").
+     */
+    private int registerOrFind(String subject, Schema schema) {
+        try {
+            return http.post(versionsPath(subject), schemaBody(schema)).path("id").asInt();
+        } catch (IncompatibleSchemaException refused) {
+            try {
+                return http.post("/subjects/" + encode(subject), schemaBody(schema)).path("id").asInt();
+            } catch (NotFoundException notThere) {
+                throw refused;
+            }
+        }
     }
 
     @Override

@@ -198,6 +198,18 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
+    void shouldTakeTheIdOfTheSameSchemaAnotherClientRegisteredFirst() {
+        // Given a registry that refused the registration because another client's identical one won the race
+        registry.on("POST", "/subjects/calls.audio-value/versions", json(409,
+                "{\"error_code\":409,\"message\":\"An artifact with ID 'calls.audio-value' already exists.\"}"));
+        registry.on("POST", "/subjects/calls.audio-value", json(200,
+                "{\"subject\":\"calls.audio-value\",\"version\":1,\"id\":7,\"schema\":\"{}\"}"));
+
+        // When / Then the subject holds the schema: its id is the answer
+        assertThat(client(config()).register("calls.audio-value", CALL)).isEqualTo(7);
+    }
+
+    @Test
     void shouldReadCompatibilityAnswersAndFallBackToTheGlobalLevel() {
         registry.on("POST", "/compatibility/subjects/calls.audio-value/versions/latest?verbose=true",
                 json(200, "{\"is_compatible\":false,\"messages\":[\"READER_FIELD_MISSING_DEFAULT_VALUE\"]}"));
