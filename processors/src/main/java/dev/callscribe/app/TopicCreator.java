@@ -2,6 +2,7 @@ package dev.callscribe.app;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +11,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -92,7 +95,8 @@ public final class TopicCreator {
      * Describes the topics, asking again while the broker does not know one of them yet or a partition has no leader
      * yet, up to a bound. Leaders matter: an idempotent producer that writes to a partition before its broker has
      * taken it on can have its first request refused and a later one accepted, and the first then never lands
-     * (KAFKA-15591, still in 4.3.1 brokers). A partition still without a leader at the bound is left to the warnings.
+     * (KAFKA-15591, still in 4.3.1 brokers), so each leader is also asked for its partition's end offset. A partition
+     * still without a leader at the bound is left to the warnings.
      */
     private Map<String, TopicDescription> describeWhenVisible(List<String> names) {
         long deadline = System.nanoTime() + VISIBILITY_TIMEOUT.toNanos();
@@ -100,7 +104,7 @@ public final class TopicCreator {
             boolean late = System.nanoTime() - deadline > 0;
             try {
                 Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames().get();
-                if (late || leaderless(descriptions).isEmpty()) {
+                if (late || leaderless(descriptions).isEmpty() && leadersServe(descriptions)) {
                     return descriptions;
                 }
             } catch (ExecutionException e) {
@@ -112,6 +116,22 @@ public final class TopicCreator {
                 throw new IllegalStateException("interrupted while describing topics " + names, e);
             }
             LockSupport.parkNanos(VISIBILITY_POLL.toNanos());
+        }
+    }
+
+    /**
+     * Whether every partition's leader answers for it (its end offset): a description names a leader as soon as the
+     * metadata does, which can be before that broker has taken the partition on.
+     */
+    private boolean leadersServe(Map<String, TopicDescription> descriptions) throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        descriptions.values().forEach(topic -> topic.partitions().forEach(partition ->
+                ends.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+        try {
+            admin.listOffsets(ends).all().get();
+            return true;
+        } catch (ExecutionException e) {
+            return false; // not yet; asked again until the bound
         }
     }
 

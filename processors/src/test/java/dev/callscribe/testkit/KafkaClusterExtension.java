@@ -1,6 +1,7 @@
 package dev.callscribe.testkit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,11 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -135,11 +139,26 @@ public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllC
                 () -> everyPartitionHasALeader(partitionsByTopic.keySet()));
     }
 
+    /**
+     * Whether every partition has a leader that serves it: described with a leader, and answering a request for its
+     * end offset, which only the leader's own partition state can (the description comes from metadata that the
+     * leader may not have applied yet).
+     */
     private boolean everyPartitionHasALeader(Set<String> topics) {
         try {
-            return admin().describeTopics(topics).allTopicNames().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .values().stream().flatMap(topic -> topic.partitions().stream())
-                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+            List<TopicPartitionInfo> partitions = new ArrayList<>();
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            admin().describeTopics(topics).allTopicNames().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .values().forEach(topic -> topic.partitions().forEach(partition -> {
+                        partitions.add(partition);
+                        ends.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest());
+                    }));
+            if (!partitions.stream().allMatch(partition -> partition.leader() != null
+                    && !partition.leader().isEmpty())) {
+                return false;
+            }
+            admin().listOffsets(ends).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while describing " + topics, e);
