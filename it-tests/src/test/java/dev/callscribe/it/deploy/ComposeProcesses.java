@@ -1,9 +1,9 @@
 package dev.callscribe.it.deploy;
 
 import dev.callscribe.it.support.CallscribeProcess;
+import dev.callscribe.it.support.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +70,7 @@ final class ComposeProcesses implements AutoCloseable {
 
     /** Starts a long-running service (a {@code run} of pipeline roles) on a free metrics port. */
     Running start(ComposeService service, Map<String, String> extraEnvironment) {
-        int metricsPort = freePort();
+        int metricsPort = FreePorts.next();
         Map<String, String> extra = new LinkedHashMap<>(extraEnvironment);
         extra.put(METRICS_PORT_VARIABLE, String.valueOf(metricsPort));
         CallscribeProcess process = CallscribeProcess.start(service.name(), service.command(),
@@ -116,14 +116,6 @@ final class ComposeProcesses implements AutoCloseable {
             return Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
         }
     }
 }

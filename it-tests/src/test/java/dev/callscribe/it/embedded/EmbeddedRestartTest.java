@@ -8,7 +8,7 @@ import static dev.callscribe.it.embedded.SharedEmbeddedStackTest.START_TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callscribe.it.support.CallscribeProcess;
-import java.net.ServerSocket;
+import dev.callscribe.it.support.FreePorts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,8 @@ class EmbeddedRestartTest {
     void shouldLetAWorkerOfAnotherProcessCarryOnAfterTheStackRestarts() throws Exception {
         // Given an embedded stack running the Streams roles on fixed ports with a data directory, and a transcriber
         // in a process of its own pointed at it
-        int kafkaPort = freePort();
-        int registryPort = freePort();
+        int kafkaPort = FreePorts.next();
+        int registryPort = FreePorts.next();
         String bootstrap = "127.0.0.1:" + kafkaPort;
         String registry = "http://127.0.0.1:" + registryPort;
         List<String> stack = List.of("run", "--embedded", "--role", "segmenter,stitcher", "--set", "metrics.port=0",
@@ -82,12 +82,6 @@ class EmbeddedRestartTest {
                 Map.of())) {
             assertThat(tail.awaitExit(CALL_TIMEOUT)).as(tail.logTail()).isZero();
             return tail.output();
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.callscribe.it.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,11 +43,11 @@ public final class ApicurioRegistry implements AutoCloseable {
      */
     public static ApicurioRegistry start(Path home, String version, Path java) throws IOException {
         Path runner = findRunner(home);
-        int port = freePort();
+        int port = FreePorts.next();
         Path log = home.getParent().resolve("apicurio-" + version + "-" + port + ".log");
         Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx256m",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + freePort(),
+                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + FreePorts.next(),
                 "-jar", runner.toString()))
                 .directory(runner.getParent().toFile())
                 .redirectErrorStream(true)
@@ -139,12 +138,6 @@ public final class ApicurioRegistry implements AutoCloseable {
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("No Apicurio runner jar under " + home
                             + "; was it unpacked by the build (mvn process-test-resources)?"));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
