@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The log-mel features against the shared golden files, computed independently in float64 numpy following
- * openai/whisper. Skipped, with a message, where the shared folder is absent.
+ * The log-mel features against reference files computed independently in float64 numpy following openai/whisper
+ * (fixtures/reference/README.md says how).
  */
 class LogMelReferenceTest {
 
@@ -21,10 +21,10 @@ class LogMelReferenceTest {
 
     @ParameterizedTest(name = "{0} mel bands")
     @ValueSource(ints = {80, 128})
-    void shouldMatchTheReferenceLogMelOfTheSharedAgentRecording(int nMels) throws IOException {
-        // Given the shared 16 kHz mono recording and its reference features
-        Path wav = SharedFiles.require("audio/northwind-agent-16k-mono.wav");
-        Path reference = SharedFiles.require("reference/northwind-agent-16k-logmel" + nMels + ".f32");
+    void shouldMatchTheReferenceLogMelOfTheAgentRecording(int nMels) throws IOException {
+        // Given the 16 kHz mono reference recording and its reference features
+        Path wav = ReferenceFiles.path(ReferenceFiles.AGENT_16K);
+        Path reference = ReferenceFiles.path(ReferenceFiles.agentLogMel(nMels));
         float[] samples = WavReader.read(wav).decodeChannels()[0];
         float[] expected = readFloats(reference);
 

@@ -165,11 +165,11 @@ class StreamingResamplerTest {
     }
 
     @Test
-    void shouldMatchSoxResamplingOfTheSharedCallsAgentChannel() throws IOException {
+    void shouldMatchSoxResamplingOfTheDemoCallsAgentChannel() throws IOException {
         // Given the 8 kHz mu-law call and the 16 kHz file sox made from its agent channel
-        float[] agent8k = WavReader.read(SharedFiles.require("audio/northwind-call-2ch-8k-ulaw.wav"))
+        float[] agent8k = WavReader.read(ReferenceFiles.path(ReferenceFiles.TWO_CHANNEL_CALL))
                 .decodeChannels()[0];
-        float[] sox16k = WavReader.read(SharedFiles.require("audio/northwind-agent-16k-mono.wav"))
+        float[] sox16k = WavReader.read(ReferenceFiles.path(ReferenceFiles.AGENT_16K))
                 .decodeChannels()[0];
 
         // When

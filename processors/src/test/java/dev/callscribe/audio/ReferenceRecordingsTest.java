@@ -10,13 +10,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The shared sample recordings read as the front-end expects them (skipped where ../shared is absent). */
-class SharedRecordingsTest {
+/** The reference recordings read as the front-end expects them. */
+class ReferenceRecordingsTest {
 
     @Test
-    void shouldReadTheSharedTwoChannelMuLawCall() throws IOException {
+    void shouldReadTheTwoChannelMuLawDemoCall() throws IOException {
         // Given
-        Path file = SharedFiles.require("audio/northwind-call-2ch-8k-ulaw.wav");
+        Path file = ReferenceFiles.path(ReferenceFiles.TWO_CHANNEL_CALL);
 
         // When
         WavAudio audio = WavReader.read(file);
@@ -33,8 +33,8 @@ class SharedRecordingsTest {
     }
 
     @Test
-    void shouldReadTheSharedAgentRecordingAs16kHzMonoPcm16() throws IOException {
-        WavAudio audio = WavReader.read(SharedFiles.require("audio/northwind-agent-16k-mono.wav"));
+    void shouldReadTheAgentRecordingAs16kHzMonoPcm16() throws IOException {
+        WavAudio audio = WavReader.read(ReferenceFiles.path(ReferenceFiles.AGENT_16K));
 
         assertThat(audio.sampleRateHz()).isEqualTo(16_000);
         assertThat(audio.channels()).isEqualTo(1);
