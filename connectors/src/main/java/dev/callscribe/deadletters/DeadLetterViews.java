@@ -2,8 +2,8 @@ package dev.callscribe.deadletters;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.callscribe.avro.DeadLetter;
 import dev.callscribe.tail.AvroJson;
+import dev.callscribe.tail.DeadLetterText;
 
 /** How a dead letter is shown: one line of text for a person, or one JSON object for {@code jq}. */
 public final class DeadLetterViews {
@@ -18,10 +18,7 @@ public final class DeadLetterViews {
      * {@code 2026-12-08T01:22:42.645Z segmenter OVERSIZE_CHUNK calls.audio-1@60 call big-1: chunk of 12000 ms ...}.
      */
     public static String line(StoredDeadLetter stored) {
-        DeadLetter letter = stored.letter();
-        return letter.getFailedAt() + " " + letter.getStage() + " " + letter.getReason() + " " + stored.source()
-                + " call " + (letter.getCallId() == null ? "?" : letter.getCallId()) + ": "
-                + letter.getMessage().replace('\n', ' ');
+        return DeadLetterText.line(stored.letter());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.callscribe.deadletters;
 
 import dev.callscribe.avro.DeadLetter;
+import dev.callscribe.tail.DeadLetterText;
 
 /**
  * A dead letter and where it is kept.
@@ -19,6 +20,6 @@ public record StoredDeadLetter(String topic, int partition, long offset, DeadLet
 
     /** Where the rejected record was read, as {@code topic-partition@offset}. */
     public String source() {
-        return letter.getSourceTopic() + "-" + letter.getSourcePartition() + "@" + letter.getSourceOffset();
+        return DeadLetterText.source(letter);
     }
 }

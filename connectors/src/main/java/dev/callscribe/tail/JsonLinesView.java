@@ -8,9 +8,9 @@ import org.apache.avro.generic.IndexedRecord;
 
 /**
  * Every event as one line of JSON, for {@code jq} and other programs: a {@value #TYPE_FIELD} field
- * ({@value #TRANSCRIPT_TYPE} or {@value #METRIC_TYPE}), then the record's fields by their schema names, optional
- * ones as value or {@code null}, enums as symbols, {@code emittedAt} as ISO-8601 text ({@link AvroJson}). Every
- * revision is shown, INTERIM ones included; stateless.
+ * ({@value #TRANSCRIPT_TYPE}, {@value #METRIC_TYPE} or {@value #DEAD_LETTER_TYPE}), then the record's fields by
+ * their schema names, optional ones as value or {@code null}, enums as symbols, times as ISO-8601 text
+ * ({@link AvroJson}). Every revision is shown, INTERIM ones included; stateless.
  *
  * <pre>{@code
  * {"type":"transcript","callId":"call-7","kind":"FINAL","revision":4,"channel":0,"speaker":"agent",
@@ -25,14 +25,20 @@ public final class JsonLinesView implements TailView {
     public static final String TRANSCRIPT_TYPE = "transcript";
     /** {@value #TYPE_FIELD} of a LatencyMetric record. */
     public static final String METRIC_TYPE = "metric";
+    /** {@value #TYPE_FIELD} of a DeadLetter record. */
+    public static final String DEAD_LETTER_TYPE = "dead-letter";
 
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Override
     public String render(TailEvent event) {
-        return event instanceof TailEvent.OfTranscript transcript
-                ? line(TRANSCRIPT_TYPE, transcript.transcript())
-                : line(METRIC_TYPE, ((TailEvent.OfMetric) event).metric());
+        if (event instanceof TailEvent.OfTranscript transcript) {
+            return line(TRANSCRIPT_TYPE, transcript.transcript());
+        }
+        if (event instanceof TailEvent.OfDeadLetter deadLetter) {
+            return line(DEAD_LETTER_TYPE, deadLetter.letter());
+        }
+        return line(METRIC_TYPE, ((TailEvent.OfMetric) event).metric());
     }
 
     private String line(String type, IndexedRecord record) {

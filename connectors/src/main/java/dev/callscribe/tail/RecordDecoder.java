@@ -1,5 +1,6 @@
 package dev.callscribe.tail;
 
+import dev.callscribe.avro.DeadLetter;
 import dev.callscribe.avro.LatencyMetric;
 import dev.callscribe.avro.Transcript;
 import dev.callscribe.schemas.Topics;
@@ -16,15 +17,17 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 final class RecordDecoder implements AutoCloseable {
 
-    private final String transcriptsTopic;
+    private final TailOptions.FollowedTopics topics;
     private final Deserializer<Transcript> transcripts;
     private final Deserializer<LatencyMetric> metrics;
+    private final Deserializer<DeadLetter> deadLetters;
 
     /** @param serdeConfig {@code schema.registry.url} and any other serde keys */
     RecordDecoder(Map<String, ?> serdeConfig, TailOptions options) {
-        this.transcriptsTopic = options.transcriptsTopic();
+        this.topics = options.topics();
         this.transcripts = Topics.TRANSCRIPTS.valueSerde(serdeConfig).deserializer();
         this.metrics = Topics.METRICS.valueSerde(serdeConfig).deserializer();
+        this.deadLetters = Topics.DEAD_LETTER.valueSerde(serdeConfig).deserializer();
     }
 
     /**
@@ -36,9 +39,13 @@ final class RecordDecoder implements AutoCloseable {
         if (record.value() == null) {
             return Optional.empty();
         }
-        if (record.topic().equals(transcriptsTopic)) {
+        if (record.topic().equals(topics.transcripts())) {
             return Optional.ofNullable(transcripts.deserialize(record.topic(), record.value()))
                     .map(TailEvent.OfTranscript::new);
+        }
+        if (record.topic().equals(topics.deadLetters())) {
+            return Optional.ofNullable(deadLetters.deserialize(record.topic(), record.value()))
+                    .map(TailEvent.OfDeadLetter::new);
         }
         return Optional.ofNullable(metrics.deserialize(record.topic(), record.value())).map(TailEvent.OfMetric::new);
     }
@@ -47,5 +54,6 @@ final class RecordDecoder implements AutoCloseable {
     public void close() {
         transcripts.close();
         metrics.close();
+        deadLetters.close();
     }
 }

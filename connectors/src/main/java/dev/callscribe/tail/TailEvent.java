@@ -1,5 +1,6 @@
 package dev.callscribe.tail;
 
+import dev.callscribe.avro.DeadLetter;
 import dev.callscribe.avro.LatencyMetric;
 import dev.callscribe.avro.MetricScope;
 import dev.callscribe.avro.Transcript;
@@ -7,13 +8,13 @@ import dev.callscribe.avro.TranscriptKind;
 import java.util.Objects;
 
 /**
- * One record a {@link TranscriptFollower} read: a transcript revision from {@code calls.transcripts} or a latency
- * metric from {@code calls.metrics}. The Avro records inside are the deserialized values; listeners must not change
- * them.
+ * One record a {@link TranscriptFollower} read: a transcript revision from {@code calls.transcripts}, a latency
+ * metric from {@code calls.metrics} or a rejected record from {@code calls.dead-letter}. The Avro records inside are
+ * the deserialized values; listeners must not change them.
  */
 public sealed interface TailEvent {
 
-    /** The call the record belongs to (the record's key). */
+    /** The call the record belongs to; null for a dead letter whose call could not be told. */
     String callId();
 
     /** A transcript revision: INTERIM or FINAL, of one channel or (channel null) the combined call. */
@@ -47,6 +48,18 @@ public sealed interface TailEvent {
         /** Whether this is the call's summary, published once when the call is final. */
         public boolean isCallSummary() {
             return metric.getScope() == MetricScope.CALL;
+        }
+    }
+
+    /** A record a stage rejected, with the reason, where it was read and its original bytes. */
+    record OfDeadLetter(DeadLetter letter) implements TailEvent {
+        public OfDeadLetter {
+            Objects.requireNonNull(letter, "letter");
+        }
+
+        @Override
+        public String callId() {
+            return letter.getCallId();
         }
     }
 }

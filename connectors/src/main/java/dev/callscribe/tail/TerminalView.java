@@ -22,6 +22,9 @@ import java.util.Map;
  * everything before them, so printing them would grow a log by the square of a call's length; finals and metrics
  * say everything once. {@code --json} shows every revision for those who want them.
  *
+ * <p>Dead letters (with {@code --dead-letters}) print one line each, {@code !! dead letter: } and
+ * {@link DeadLetterText#line}, in both modes.
+ *
  * <p>Per-channel FINALs print nothing in either mode: the combined FINAL that follows holds the same segments, in time
  * order across speakers, which reads as the conversation.
  */
@@ -31,6 +34,8 @@ public final class TerminalView implements TailView {
     public static final int MAX_LIVE_LINES = 8;
 
     private static final String CSI = "\u001b[";
+    /** Marks a dead-letter line among transcripts. */
+    private static final String DEAD_LETTER_MARK = "!! dead letter: ";
     private static final String ELLIPSIS = "...";
     /** Narrower room for text than this, and an interim line is cut as a whole instead of keeping its label. */
     private static final int MIN_TEXT_ROOM = 10;
@@ -70,9 +75,14 @@ public final class TerminalView implements TailView {
 
     @Override
     public String render(TailEvent event) {
-        Change change = event instanceof TailEvent.OfTranscript transcript
-                ? onTranscript(transcript.transcript())
-                : onMetric((TailEvent.OfMetric) event);
+        Change change;
+        if (event instanceof TailEvent.OfTranscript transcript) {
+            change = onTranscript(transcript.transcript());
+        } else if (event instanceof TailEvent.OfDeadLetter deadLetter) {
+            change = new Change(DEAD_LETTER_MARK + DeadLetterText.line(deadLetter.letter()) + "\n", false);
+        } else {
+            change = onMetric((TailEvent.OfMetric) event);
+        }
         return rewritesLines ? redraw(change) : change.printed();
     }
 

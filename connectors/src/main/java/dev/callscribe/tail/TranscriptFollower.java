@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * joins no consumer group and commits nothing; it needs no group permissions, leaves no group behind and starts
  * without a rebalance. Partitions added to a topic while it runs are not followed. Any {@code group.id} in the
  * configuration is dropped for the same reason.
+ *
+ * <p>A broker that stops answering: the consumer retries on its own; when Kafka has not answered for
+ * {@link TailOptions#giveUpAfter()}, following fails with a {@link KafkaUnreachableException} naming the brokers.
  *
  * <p>Lifecycle: {@link #follow(Consumer)} runs once, on the caller's thread, and returns when the stop condition is
  * reached or {@link #stop()} is called from any thread (a shutdown hook, say). It owns its consumer and
@@ -69,7 +73,8 @@ public final class TranscriptFollower {
      *
      * @return what was read
      * @throws IllegalStateException if called a second time, or if a followed topic does not exist
-     * @throws org.apache.kafka.common.KafkaException if Kafka fails (unreachable broker, authorization)
+     * @throws org.apache.kafka.common.KafkaException if Kafka fails (unreachable broker, authorization), among them
+     *     {@link KafkaUnreachableException} when Kafka has not answered for {@link TailOptions#giveUpAfter()}
      */
     public TailProgress follow(Consumer<? super TailEvent> listener) {
         if (!claim()) {
@@ -77,7 +82,7 @@ public final class TranscriptFollower {
         }
         try (RecordDecoder decoder = new RecordDecoder(config, options);
              KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(
-                     ObserverConsumers.config(config, DEFAULT_CLIENT_ID), new StringDeserializer(),
+                     consumerConfig(), new StringDeserializer(),
                      new ByteArrayDeserializer())) {
             if (!publish(kafka)) {
                 return progress;
@@ -156,7 +161,7 @@ public final class TranscriptFollower {
 
     private void startReading(KafkaConsumer<String, byte[]> kafka) {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : options.topics()) {
+        for (String topic : options.topicNames()) {
             partitions.addAll(partitionsOf(kafka, topic));
         }
         kafka.assign(partitions);
@@ -167,9 +172,17 @@ public final class TranscriptFollower {
         }
         // Seeks are lazy; asking for the positions fixes them now, which is what isFollowing() promises.
         partitions.forEach(kafka::position);
-        LOG.info("Following {} ({} partitions) on {} from the {} records{}", options.topics(), partitions.size(),
+        LOG.info("Following {} ({} partitions) on {} from the {} records{}", options.topicNames(), partitions.size(),
                 brokers(), options.start() == StartPosition.EARLIEST ? "oldest" : "latest",
                 options.callId().map(id -> ", call " + id + " only").orElse(""));
+    }
+
+    /** An observer's settings; Kafka calls wait as long as the follower does unless the settings say otherwise. */
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> consumerConfig = ObserverConsumers.config(config, DEFAULT_CLIENT_ID);
+        int giveUpAfterMs = (int) options.giveUpAfter().toMillis();
+        consumerConfig.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, giveUpAfterMs);
+        return consumerConfig;
     }
 
     private List<TopicPartition> partitionsOf(KafkaConsumer<String, byte[]> kafka, String topic) {
@@ -177,8 +190,7 @@ public final class TranscriptFollower {
         try {
             partitions = kafka.partitionsFor(topic);
         } catch (TimeoutException e) {
-            throw new TimeoutException("no answer from Kafka at " + brokers() + " about topic " + topic + " within "
-                    + ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG + ": " + e.getMessage(), e);
+            throw new KafkaUnreachableException(brokers(), "about topic " + topic, options.giveUpAfter(), e);
         }
         if (partitions.isEmpty()) {
             throw new IllegalStateException("topic " + topic + " does not exist on " + brokers());
@@ -193,11 +205,13 @@ public final class TranscriptFollower {
     private void readUntilStopped(KafkaConsumer<String, byte[]> kafka, RecordDecoder decoder,
                                   Consumer<? super TailEvent> listener) {
         CallCompletion completion = new CallCompletion(options.followMetrics());
+        BrokerContact contact = new BrokerContact(kafka, options.giveUpAfter(), brokers());
         while (!stopRequested()) {
-            for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL_TIMEOUT)) {
-                if (options.shows(record.key())) {
-                    decoded(decoder, record).ifPresent(event -> deliver(event, completion, listener));
-                }
+            ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
+            contact.afterPoll(!records.isEmpty());
+            for (ConsumerRecord<String, byte[]> record : records) {
+                decoded(decoder, record).filter(event -> options.shows(event.callId()))
+                        .ifPresent(event -> deliver(event, completion, listener));
                 if (stopRequested() || options.stopWhen().reached(progress)) {
                     return;
                 }

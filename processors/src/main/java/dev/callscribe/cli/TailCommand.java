@@ -22,10 +22,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code callscribe tail}: follows {@code calls.transcripts} (and with {@code --metrics} {@code calls.metrics}) and
+ * {@code callscribe tail}: follows {@code calls.transcripts} (and with {@code --metrics} {@code calls.metrics}, with
+ * {@code --dead-letters} {@code calls.dead-letter}) and
  * prints what arrives, live on a terminal or as JSON lines, until Ctrl-C or, with {@code --max-calls}, until enough
  * calls are final. The work is {@link TranscriptFollower}'s and the views'; this class parses options and wires them.
  */
@@ -33,8 +35,8 @@ import picocli.CommandLine.Spec;
     "Follow call transcripts as they are published: live interim lines and final transcripts with speakers and "
             + "times, or JSON lines. Ctrl-C stops.",
     "Configuration: --set KEY=VALUE > " + EnvironmentVariables.PREFIX + "* environment variables > --config FILE "
-            + "> defaults (bootstrap.servers, schema.registry.url, topic.calls.transcripts, topic.calls.metrics; "
-            + "other keys go to the Kafka consumer and the serdes)."})
+            + "> defaults (bootstrap.servers, schema.registry.url, topic.calls.transcripts, topic.calls.metrics, "
+            + "topic.calls.dead-letter; other keys go to the Kafka consumer and the serdes)."})
 final class TailCommand implements Callable<Integer> {
 
     /** How long a shutdown hook waits for the follower to close its consumer and the output to be flushed. */
@@ -57,6 +59,14 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--metrics", description = "Also follow calls.metrics: a latency line per call when it is final "
             + "(with --json: every metric record).")
     private boolean metrics;
+
+    @Option(names = "--dead-letters", description = "Also follow calls.dead-letter: one line per rejected record "
+            + "(when, stage, reason, where it was read, call, message; with --json every field).")
+    private boolean deadLetters;
+
+    @Option(names = "--give-up-after", paramLabel = "SECONDS", defaultValue = "60", description = "Exit with an "
+            + "error when Kafka has not answered for this long (default: ${DEFAULT-VALUE}).")
+    private long giveUpAfterSeconds;
 
     @Option(names = "--max-calls", paramLabel = "N", description = "Exit after N calls are final (their combined "
             + "FINAL transcript, and with --metrics their call metric, shown); default: follow until stopped.")
@@ -114,9 +124,16 @@ final class TailCommand implements Callable<Integer> {
     }
 
     private TailOptions options(PipelineConfig config) {
+        if (giveUpAfterSeconds <= 0) {
+            throw new ParameterException(spec.commandLine(), "--give-up-after must be positive, was "
+                    + giveUpAfterSeconds);
+        }
         return TailOptions.defaults()
-                .withTopics(config.topic(Topics.TRANSCRIPTS).name(), config.topic(Topics.METRICS).name())
+                .withTopics(new TailOptions.FollowedTopics(config.topic(Topics.TRANSCRIPTS).name(),
+                        config.topic(Topics.METRICS).name(), config.topic(Topics.DEAD_LETTER).name()))
                 .withMetrics(metrics)
+                .withDeadLetters(deadLetters)
+                .withGiveUpAfter(Duration.ofSeconds(giveUpAfterSeconds))
                 .withStart(fromBeginning ? StartPosition.EARLIEST : StartPosition.LATEST)
                 .withCallId(callId)
                 .withStopWhen(maxCalls == null ? StopCondition.never() : StopCondition.afterCalls(maxCalls));

@@ -200,7 +200,8 @@ public final class Demo {
 
     private static TailOptions tailOptions(PipelineConfig config, String callId) {
         return TailOptions.defaults()
-                .withTopics(config.topic(Topics.TRANSCRIPTS).name(), config.topic(Topics.METRICS).name())
+                .withTopics(new TailOptions.FollowedTopics(config.topic(Topics.TRANSCRIPTS).name(),
+                        config.topic(Topics.METRICS).name(), config.topic(Topics.DEAD_LETTER).name()))
                 .withMetrics(true)
                 .withStart(StartPosition.EARLIEST)
                 .withCallId(callId)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callscribe.avro.DeadLetter;
+import dev.callscribe.avro.DeadLetterReason;
 import dev.callscribe.avro.LatencyMetric;
 import dev.callscribe.avro.MetricScope;
 import dev.callscribe.avro.Transcript;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +51,7 @@ class TailCommandTest {
 
     private final String transcripts = KAFKA.uniqueName("transcripts");
     private final String metrics = KAFKA.uniqueName("metrics");
+    private final String deadLetters = KAFKA.uniqueName("dead-letter");
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private final CompletableFuture<TranscriptFollower> follower = new CompletableFuture<>();
@@ -137,6 +141,40 @@ class TailCommandTest {
     }
 
     @Test
+    void shouldShowTheChosenCallsDeadLettersBesideItsTranscripts() throws Exception {
+        // Given, on one partition each, a dead letter of another call, then one of the call looked for and its final
+        KAFKA.createTopics(Map.of(transcripts, 1, deadLetters, 1));
+        publish(Outcome.COMMIT, deadLetter("call-2", DeadLetterReason.INVALID_SEQ, "seq -1 is negative"),
+                deadLetter("call-1", DeadLetterReason.UNSUPPORTED_ENCODING, "encoding OPUS is not supported"));
+        publish(Outcome.COMMIT, channelFinal("call-1", 0, "agent"), combinedFinal("call-1"));
+
+        // When tail follows call-1 with its dead letters until both are shown
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> command(Terminal.none())
+                .execute(connection("--from-beginning", "--dead-letters", "--call-id", "call-1")));
+        Await.until("the final and the dead letter are shown", TIMEOUT,
+                () -> out.toString().contains("== call-1 final") && out.toString().contains("!! dead letter"));
+        follower.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).stop();
+
+        // Then the letter of call-1 is shown in one line, with where it was read, and the other call's is not
+        assertThat(status.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString()).contains("!! dead letter: 2025-03-01T09:30:15Z segmenter UNSUPPORTED_ENCODING "
+                + "calls.audio-3@41 call call-1: encoding OPUS is not supported\n").doesNotContain("call-2");
+    }
+
+    @Test
+    void shouldGiveUpWithAClearMessageWhenNoBrokerAnswers() throws IOException {
+        String nowhere = "127.0.0.1:" + portNobodyListensOn();
+
+        int status = Main.run(new PrintWriter(out), new PrintWriter(err), "tail", "--bootstrap-servers", nowhere,
+                "--registry-url", REGISTRY.url(), "--give-up-after", "2");
+
+        assertThat(status).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).isEqualTo("callscribe tail: no answer from Kafka at " + nowhere + " about topic "
+                + "calls.transcripts for 2 s; giving up (the time is set with --give-up-after)"
+                + System.lineSeparator());
+    }
+
+    @Test
     void shouldSayInOneLineWhichTopicDoesNotExist() {
         int status = Main.run(new PrintWriter(out), new PrintWriter(err), "tail", "--bootstrap-servers",
                 KAFKA.bootstrapServers(), "--set", "topic.calls.transcripts=no-such-topic");
@@ -198,7 +236,7 @@ class TailCommandTest {
     private String[] connection(String... args) {
         List<String> all = new ArrayList<>(List.of("--set", "bootstrap.servers=" + KAFKA.bootstrapServers(),
                 "--set", "schema.registry.url=" + REGISTRY.url(), "--set", "topic.calls.transcripts=" + transcripts,
-                "--set", "topic.calls.metrics=" + metrics));
+                "--set", "topic.calls.metrics=" + metrics, "--set", "topic.calls.dead-letter=" + deadLetters));
         all.addAll(List.of(args));
         return all.toArray(String[]::new);
     }
@@ -216,7 +254,8 @@ class TailCommandTest {
             producer.initTransactions();
             producer.beginTransaction();
             for (SpecificRecord record : records) {
-                String topic = record instanceof Transcript ? transcripts : metrics;
+                String topic = record instanceof Transcript ? transcripts
+                        : record instanceof DeadLetter ? deadLetters : metrics;
                 producer.send(new ProducerRecord<>(topic, callIdOf(record), record));
             }
             producer.flush();
@@ -229,8 +268,23 @@ class TailCommandTest {
     }
 
     private static String callIdOf(SpecificRecord record) {
+        if (record instanceof DeadLetter letter) {
+            return letter.getCallId();
+        }
         return record instanceof Transcript transcript ? transcript.getCallId()
                 : ((LatencyMetric) record).getCallId();
+    }
+
+    private static int portNobodyListensOn() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static DeadLetter deadLetter(String callId, DeadLetterReason reason, String message) {
+        return DeadLetter.newBuilder().setSourceTopic("calls.audio").setSourcePartition(3).setSourceOffset(41)
+                .setStage("segmenter").setReason(reason).setMessage(message).setCallId(callId)
+                .setFailedAt(Instant.parse("2025-03-01T09:30:15Z")).build();
     }
 
     private static Transcript interim(String callId, int channel, String speaker, String text) {

@@ -43,7 +43,8 @@ class TranscriptFollowerTest {
 
     private final String transcripts = KAFKA.uniqueName("transcripts");
     private final String metrics = KAFKA.uniqueName("metrics");
-    private final TailOptions fromBeginning = TailOptions.defaults().withTopics(transcripts, metrics)
+    private final TailOptions fromBeginning = TailOptions.defaults()
+            .withTopics(new TailOptions.FollowedTopics(transcripts, metrics, KAFKA.uniqueName("dead-letter")))
             .withStart(StartPosition.EARLIEST);
     private final List<TailEvent> seen = new ArrayList<>();
 
