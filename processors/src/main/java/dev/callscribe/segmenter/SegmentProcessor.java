@@ -37,6 +37,8 @@ final class SegmentProcessor extends ContextualProcessor<String, byte[], String,
     private final SegmenterMeters meters;
     private SegmenterStores stores;
     private CallAudio audio;
+    /** Wall-clock time this processor started: waits are not judged on time it did not see. */
+    private long startedMs;
 
     SegmentProcessor(Deserializer<AudioChunk> chunks, SegmenterSettings settings, SegmenterMeters meters) {
         this.chunks = chunks;
@@ -51,6 +53,7 @@ final class SegmentProcessor extends ContextualProcessor<String, byte[], String,
                 context.getStateStore(SegmenterStores.EARLY), context.getStateStore(SegmenterStores.AUDIO),
                 context.getStateStore(SegmenterStores.ENDED));
         audio = new CallAudio(stores, settings, meters, this::emitWindow);
+        startedMs = context.currentSystemTimeMs();
         context.schedule(Duration.ofMillis(settings.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
                 this::onWallClock);
     }
@@ -173,14 +176,24 @@ final class SegmentProcessor extends ContextualProcessor<String, byte[], String,
         }
         for (KeyValue<String, CallState> entry : calls) {
             CallState call = entry.value;
-            if (call.waitingSinceMs() > 0 && now - call.waitingSinceMs() >= settings.gapTimeoutMs()) {
+            if (call.waitingSinceMs() > 0 && now - witnessedSince(call.waitingSinceMs()) >= settings.gapTimeoutMs()) {
                 skipGap(entry.key, call);
-            } else if (now - call.lastChunkWallMs() >= settings.inactivityTimeoutMs()) {
-                LOG.info("Call {} sent nothing for {} ms; ending it", entry.key, now - call.lastChunkWallMs());
+            } else if (now - witnessedSince(call.lastChunkWallMs()) >= settings.inactivityTimeoutMs()) {
+                LOG.info("Call {} sent nothing for {} ms; ending it", entry.key,
+                        now - witnessedSince(call.lastChunkWallMs()));
                 endCall(entry.key, call);
             }
         }
         forgetEndedCalls(now);
+    }
+
+    /**
+     * The start of a wait as this processor saw it: a wait begun before the processor started (state restored after a
+     * crash, a rebalance, a stop) counts from its start, since the chunks that ended it may be waiting in the input,
+     * unread; judged by the stored time alone, a restart after an outage would end every live call.
+     */
+    private long witnessedSince(long storedMs) {
+        return Math.max(storedMs, startedMs);
     }
 
     private void forgetEndedCalls(long now) {

@@ -26,7 +26,7 @@ import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
  * @param base  the base of the call ids
  * @param calls how many calls
  */
-record CallWave(String base, int calls) {
+public record CallWave(String base, int calls) {
 
     private static final int MOST_BASES_TRIED = 100_000;
 
@@ -34,7 +34,7 @@ record CallWave(String base, int calls) {
      * The first wave {@code prefix-1}, {@code prefix-2}, ... whose {@code calls} ids land on every partition of
      * topics with each of the {@code partitionCounts}.
      */
-    static CallWave coveringEveryPartition(String prefix, int calls, int... partitionCounts) {
+    public static CallWave coveringEveryPartition(String prefix, int calls, int... partitionCounts) {
         for (int attempt = 1; attempt <= MOST_BASES_TRIED; attempt++) {
             CallWave wave = new CallWave(prefix + "-" + attempt, calls);
             if (IntStream.of(partitionCounts).allMatch(wave::coversEveryPartition)) {
@@ -46,7 +46,7 @@ record CallWave(String base, int calls) {
     }
 
     /** The call ids, as {@code callscribe publish} names them. */
-    List<String> callIds() {
+    public List<String> callIds() {
         CallNaming naming = CallNaming.fixed(base);
         return IntStream.range(0, calls).mapToObj(index -> naming.idOf(null, index, calls)).toList();
     }
@@ -58,8 +58,8 @@ record CallWave(String base, int calls) {
      * @param recordings what the calls replay, in turn
      * @param audioTopic the calls.audio topic to publish to
      */
-    CallscribeProcess publish(List<Path> recordings, Pacing pacing, String bootstrapServers, String registryUrl,
-                              String audioTopic) {
+    public CallscribeProcess publish(List<Path> recordings, Pacing pacing, String bootstrapServers,
+                                     String registryUrl, String audioTopic) {
         List<String> arguments = new ArrayList<>(List.of("publish"));
         recordings.forEach(recording -> arguments.add(recording.toString()));
         arguments.addAll(List.of("--calls", String.valueOf(calls), "--call-id", base, "--no-progress",

@@ -24,14 +24,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * What one pipeline committed, read as its consumers read it ({@code read_committed}, from the beginning, no group):
  * its call transcripts and its window transcripts, values decoded through the shared Schema Registry.
  */
-final class CommittedOutput {
+public final class CommittedOutput {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final TopicReader reader;
     private final Map<String, Object> serdeConfig;
 
-    CommittedOutput(String bootstrapServers, String registryUrl) {
+    public CommittedOutput(String bootstrapServers, String registryUrl) {
         this.reader = new TopicReader(bootstrapServers);
         this.serdeConfig = Map.of(PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl);
     }
@@ -41,7 +41,7 @@ final class CommittedOutput {
      *
      * @throws AssertionError naming the calls still without one when {@code timeout} runs out
      */
-    void awaitCombinedFinals(Collection<String> callIds, Duration timeout) {
+    public void awaitCombinedFinals(Collection<String> callIds, Duration timeout) {
         List<String> missing = new ArrayList<>(callIds);
         try {
             Await.until("a combined FINAL for each of " + callIds.size() + " calls", timeout, Polls.throttled(() -> {
@@ -57,23 +57,23 @@ final class CommittedOutput {
     }
 
     /** Every call transcript committed so far, INTERIM and FINAL. */
-    CallTranscripts transcripts() {
+    public CallTranscripts transcripts() {
         return new CallTranscripts(committed(Topics.TRANSCRIPTS));
     }
 
     /** Every window transcript committed so far: one per window the transcribers finished. */
-    List<WindowTranscript> windowTranscripts() {
+    public List<WindowTranscript> windowTranscripts() {
         return committed(Topics.WINDOW_TRANSCRIPTS);
     }
 
     /** How many FINALs each call and channel has ({@code callId/channel}, channel {@code null} for combined ones). */
-    static Map<String, Long> finalCounts(CallTranscripts transcripts) {
+    public static Map<String, Long> finalCounts(CallTranscripts transcripts) {
         return transcripts.all().stream().filter(t -> t.getKind() == TranscriptKind.FINAL)
                 .collect(Collectors.groupingBy(t -> t.getCallId() + "/" + t.getChannel(), Collectors.counting()));
     }
 
     /** How many window transcripts each window has ({@code callId/channel/windowIndex}). */
-    static Map<String, Long> windowCounts(List<WindowTranscript> windows) {
+    public static Map<String, Long> windowCounts(List<WindowTranscript> windows) {
         return windows.stream().collect(Collectors.groupingBy(
                 w -> w.getCallId() + "/" + w.getChannel() + "/" + w.getWindowIndex(), Collectors.counting()));
     }

@@ -8,16 +8,16 @@ import java.util.function.BooleanSupplier;
  * metrics, a read of a whole topic): {@code Await} checks every 20 ms, which on a two-core machine would take CPU
  * from the processes under test, so these are checked at most every {@link #INTERVAL}.
  */
-final class Polls {
+public final class Polls {
 
     /** Short against what is waited for (rebalances, transcripts): seconds. */
-    static final Duration INTERVAL = Duration.ofMillis(250);
+    public static final Duration INTERVAL = Duration.ofMillis(250);
 
     private Polls() {
     }
 
     /** {@code condition}, evaluated at most once per {@link #INTERVAL}; false between evaluations. */
-    static BooleanSupplier throttled(BooleanSupplier condition) {
+    public static BooleanSupplier throttled(BooleanSupplier condition) {
         long[] nextCheck = {System.nanoTime()};
         return () -> {
             long now = System.nanoTime();

@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
  * the process's own ones (state directories, instance id) as {@code --set}. The metrics port is 0, a free one, read
  * back from the process's log. Owns its process; {@link #close()} kills it if it still runs.
  */
-final class RunProcess implements AutoCloseable {
+public final class RunProcess implements AutoCloseable {
 
     /** How long a process may take from its start to answering /ready: a JVM start on a busy two-core machine. */
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private static final Pattern METRICS_LINE = Pattern.compile("Metrics at http://localhost:(\\d+)/metrics");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -45,7 +45,8 @@ final class RunProcess implements AutoCloseable {
      * @param shared keys set through environment variables
      * @param own    keys set with {@code --set}
      */
-    static RunProcess start(String name, String roles, Map<String, String> shared, Map<String, String> own) {
+    public static RunProcess start(String name, String roles, Map<String, String> shared,
+                                   Map<String, String> own) {
         List<String> arguments = new ArrayList<>(List.of("run", "--role", roles));
         Map<String, String> withPort = new LinkedHashMap<>(own);
         withPort.put(AppConfig.METRICS_PORT_CONFIG, "0");
@@ -56,7 +57,7 @@ final class RunProcess implements AutoCloseable {
     }
 
     /** Waits until the process serves its endpoints and {@code GET /ready} answers 200 (every role working). */
-    RunProcess awaitReady() {
+    public RunProcess awaitReady() {
         long start = System.nanoTime();
         metricsPort = Integer.parseInt(process.awaitOutput(METRICS_LINE, READY_TIMEOUT).group(1));
         process.awaitReady(metricsPort, READY_TIMEOUT.minusNanos(System.nanoTime() - start));
@@ -69,19 +70,55 @@ final class RunProcess implements AutoCloseable {
      *
      * @param prometheusName e.g. {@code callscribe_segmenter_windows_total}
      */
-    double meter(String prometheusName) {
+    public double meter(String prometheusName) {
+        return meter(prometheusName, "");
+    }
+
+    /** The same over the samples whose labels contain {@code labels}, e.g. {@code area="heap"}. */
+    public double meter(String prometheusName, String labels) {
         if (metricsPort < 0) {
             throw new IllegalStateException(name + " has not been awaited ready; its metrics port is unknown");
         }
         return scrape().lines()
                 .filter(line -> line.startsWith(prometheusName + "{") || line.startsWith(prometheusName + " "))
+                .filter(line -> line.contains(labels))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }
 
+    /** The operating system's id of the process. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Sends SIGTERM and waits for the process to stop; returns its exit status. */
-    int stop() {
+    public int stop() {
         return process.stop();
+    }
+
+    /** Sends SIGKILL and waits until the process is gone. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** Sends SIGSTOP: the process hangs, holding its connections, until {@link #resume()}. */
+    public void pause() {
+        process.signal("STOP");
+    }
+
+    /** Sends SIGCONT to a paused process. */
+    public void resume() {
+        process.signal("CONT");
+    }
+
+    /** Whether the process still runs (a paused one does). */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The last lines the process printed, for failure messages. */
+    public String logTail() {
+        return process.logTail();
     }
 
     @Override

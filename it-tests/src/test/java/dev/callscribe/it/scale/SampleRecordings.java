@@ -15,7 +15,7 @@ import java.util.List;
  * so that calls replaying it have other windows and other transcripts. Calls alternate between the two, which lets
  * the comparison with the single-process run notice a transcript given to the wrong call.
  */
-final class SampleRecordings {
+public final class SampleRecordings {
 
     /** Silence before the variant's conversation: not a multiple of the window stride, so its windows cut elsewhere. */
     private static final double LEAD_IN_SECONDS = 3.7;
@@ -24,7 +24,7 @@ final class SampleRecordings {
     }
 
     /** Writes both recordings into {@code directory}; returns their paths, the shipped one first. */
-    static List<Path> writeTo(Path directory) throws IOException {
+    public static List<Path> writeTo(Path directory) throws IOException {
         Path sample = Files.write(directory.resolve("northwind.wav"), SampleCall.wavBytes());
         Path variant = Files.write(directory.resolve("northwind-swapped.wav"), swappedWithLeadIn());
         return List.of(sample, variant);

@@ -23,19 +23,27 @@ import java.util.Map;
  * (transcripts independent of timing) and the oracle fixture model (deterministic words, one ONNX Runtime thread so
  * three transcribers share two cores fairly); each has its own state directories and transcriber instance id.
  */
-final class ScaleSetup {
+public final class ScaleSetup {
 
     private final String registryUrl;
     private final Path workDir;
     private final int partitions;
     private final int windowsPartitions;
     private final List<Path> recordings;
+    private final Map<String, String> extraSettings;
 
     /**
      * @param partitions        partitions of created topics other than calls.windows
      * @param windowsPartitions partitions of a created calls.windows
      */
-    ScaleSetup(String registryUrl, Path workDir, int partitions, int windowsPartitions) {
+    public ScaleSetup(String registryUrl, Path workDir, int partitions, int windowsPartitions) {
+        this(registryUrl, workDir, partitions, windowsPartitions, Map.of());
+    }
+
+    /** The same, with more settings shared by every process (they win over the ones above). */
+    public ScaleSetup(String registryUrl, Path workDir, int partitions, int windowsPartitions,
+                      Map<String, String> extraSettings) {
+        this.extraSettings = Map.copyOf(extraSettings);
         this.registryUrl = registryUrl;
         this.workDir = workDir;
         this.partitions = partitions;
@@ -48,17 +56,30 @@ final class ScaleSetup {
     }
 
     /** Starts {@code callscribe run --role ROLES} as process {@code name} of the pipeline; returns at once. */
-    RunProcess run(TestPipeline pipeline, String name, String roles) {
-        return RunProcess.start(pipeline.name() + "-" + name, roles, shared(pipeline), own(pipeline, name));
+    public RunProcess run(TestPipeline pipeline, String name, String roles) {
+        return run(pipeline, name, name, roles);
+    }
+
+    /**
+     * Starts {@code callscribe run --role ROLES} as process {@code name} of the pipeline, logging as
+     * {@code logName} (a restarted process keeps its name, state and instance id, and gets a log of its own).
+     */
+    public RunProcess run(TestPipeline pipeline, String name, String logName, String roles) {
+        return RunProcess.start(pipeline.name() + "-" + logName, roles, shared(pipeline), own(pipeline, name));
+    }
+
+    /** The recordings calls replay, in turn. */
+    public List<Path> recordings() {
+        return recordings;
     }
 
     /** Starts {@code callscribe publish} for a wave of calls into the pipeline; returns at once. */
-    CallscribeProcess publish(TestPipeline pipeline, CallWave wave, Pacing pacing) {
+    public CallscribeProcess publish(TestPipeline pipeline, CallWave wave, Pacing pacing) {
         return wave.publish(recordings, pacing, pipeline.bootstrapServers(), registryUrl, Topics.AUDIO.name());
     }
 
     /** A reader of what the pipeline committed. */
-    CommittedOutput output(TestPipeline pipeline) {
+    public CommittedOutput output(TestPipeline pipeline) {
         return new CommittedOutput(pipeline.bootstrapServers(), registryUrl);
     }
 
@@ -70,6 +91,7 @@ final class ScaleSetup {
         shared.put(SegmenterConfig.WINDOW_MODE_CONFIG, "chunked");
         shared.put(TranscriberConfig.MODEL_CONFIG, FixtureModel.resourceDir("oracle").toString());
         shared.put(TranscriberConfig.INTRA_OP_THREADS_CONFIG, "1");
+        shared.putAll(extraSettings);
         return shared;
     }
 

@@ -18,25 +18,25 @@ import java.util.Map;
  * @param name             the prefix of the ids, e.g. {@code single} or {@code scaled}
  * @param bootstrapServers the pipeline's broker
  */
-record TestPipeline(String name, String bootstrapServers) {
+public record TestPipeline(String name, String bootstrapServers) {
 
     /** The segmenter's Kafka Streams application id, which is also its consumer group. */
-    String segmenterApplicationId() {
+    public String segmenterApplicationId() {
         return name + ".segmenter";
     }
 
     /** The stitcher's Kafka Streams application id, which is also its consumer group. */
-    String stitcherApplicationId() {
+    public String stitcherApplicationId() {
         return name + ".stitcher";
     }
 
     /** The transcribers' consumer group over calls.windows. */
-    String transcriberGroupId() {
+    public String transcriberGroupId() {
         return name + ".transcriber";
     }
 
     /** The configuration keys that put a {@code callscribe run} process into this pipeline. */
-    Map<String, String> settings() {
+    public Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(SegmenterConfig.APPLICATION_ID_CONFIG, segmenterApplicationId());

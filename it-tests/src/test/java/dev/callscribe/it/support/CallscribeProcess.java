@@ -144,6 +144,29 @@ public final class CallscribeProcess implements AutoCloseable {
         awaitExit(STOP_TIMEOUT);
     }
 
+    /**
+     * Sends a signal by name ({@code STOP}, {@code CONT}) with the system's {@code kill} command; Java's Process
+     * API sends only TERM and KILL.
+     */
+    public void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill -" + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted sending " + name + " to " + this.name, e);
+        }
+    }
+
+    /** The operating system's id of the process. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Whether the process is still running. */
     public boolean isAlive() {
         return process.isAlive();
