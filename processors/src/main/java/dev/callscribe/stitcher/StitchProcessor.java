@@ -31,6 +31,8 @@ final class StitchProcessor extends ContextualProcessor<String, byte[], String, 
     private final StitcherSettings settings;
     private final StitcherMeters meters;
     private StitcherStores stores;
+    /** Wall-clock time this processor started: waits are not judged on time it did not see. */
+    private long startedMs;
 
     StitchProcessor(Deserializer<WindowTranscript> windows, StitcherSettings settings, StitcherMeters meters) {
         this.windows = windows;
@@ -43,6 +45,7 @@ final class StitchProcessor extends ContextualProcessor<String, byte[], String, 
         super.init(context);
         stores = new StitcherStores(context.getStateStore(StitcherStores.CHANNELS),
                 context.getStateStore(StitcherStores.PENDING), context.getStateStore(StitcherStores.CALLS));
+        startedMs = context.currentSystemTimeMs();
         context.schedule(Duration.ofMillis(settings.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
                 this::onWallClock);
     }
@@ -162,7 +165,8 @@ final class StitchProcessor extends ContextualProcessor<String, byte[], String, 
     /** Stops waiting for windows that never came, and forgets long-finished calls. */
     private void onWallClock(long now) {
         for (var entry : stores.waitingChannels()) {
-            if (now - entry.value.waitingSinceMs() >= settings.gapTimeoutMs()) {
+            // A wait begun before this processor started counts from its start: the missing window may be unread.
+            if (now - Math.max(entry.value.waitingSinceMs(), startedMs) >= settings.gapTimeoutMs()) {
                 stores.lowestPending(entry.key).ifPresent(index -> skipTo(entry.key, entry.value, index));
             }
         }
