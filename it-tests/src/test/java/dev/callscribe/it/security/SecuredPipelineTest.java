@@ -1,6 +1,7 @@
 package dev.callscribe.it.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,7 +35,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +88,7 @@ class SecuredPipelineTest {
     private static ConnectWorker connect;
     private static Path clientConfig;
     private static String metrics;
-    private static Map<String, Integer> exitStatus = new LinkedHashMap<>();
+    private static final Map<String, Integer> EXIT_STATUS = new LinkedHashMap<>();
 
     @BeforeAll
     static void runTheSecuredPipeline() throws Exception {
@@ -93,7 +98,7 @@ class SecuredPipelineTest {
                         .withBasicAuth(REGISTRY_USER_INFO));
         clientConfig = writeProperties(WORK.resolve("client.properties"), clientSettings());
 
-        exitStatus.put("topics", command("topics", "topics", "create", "--set", "topics.partitions=2",
+        EXIT_STATUS.put("topics", command("topics", "topics", "create", "--set", "topics.partitions=2",
                 "--set", "topics.windows.partitions=2"));
         CallscribeProcess run = startRun();
         connect = ConnectWorker.start(connectWorkerConfig());
@@ -101,12 +106,15 @@ class SecuredPipelineTest {
                 WORK.resolve("connect-in"))));
         connect.awaitRunning("secured-recordings", 1);
 
-        Files.write(WORK.resolve("connect-in").resolve(CONNECT_CALL + ".wav"), SampleCall.wavBytes());
+        // Written under a hidden name and renamed when complete, as the connector asks of recorders
+        Path hidden = Files.write(WORK.resolve("connect-in").resolve("." + CONNECT_CALL + ".wav"),
+                SampleCall.wavBytes());
+        Files.move(hidden, hidden.resolveSibling(CONNECT_CALL + ".wav"), StandardCopyOption.ATOMIC_MOVE);
         Path recording = Files.write(WORK.resolve("northwind.wav"), SampleCall.wavBytes());
-        exitStatus.put("publish", command("publish", "publish", recording.toString(), "--call-id", PUBLISHED_CALL,
+        EXIT_STATUS.put("publish", command("publish", "publish", recording.toString(), "--call-id", PUBLISHED_CALL,
                 "--no-progress"));
-        exitStatus.put("tail", command("tail", "tail", "--from-beginning", "--max-calls", "2", "--json"));
-        exitStatus.put("dead-letters", command("dead-letters", "dead-letters", "list"));
+        EXIT_STATUS.put("tail", command("tail", "tail", "--from-beginning", "--max-calls", "2", "--json"));
+        EXIT_STATUS.put("dead-letters", command("dead-letters", "dead-letters", "list"));
         metrics = scrapeMetrics(run);
     }
 
@@ -123,29 +131,41 @@ class SecuredPipelineTest {
 
     @Test
     void shouldSetUpTopicsAndSchemasThroughTheSecuredBrokerAndRegistry() {
-        assertThat(exitStatus.get("topics")).as(outputOf("topics")).isZero();
+        assertThat(EXIT_STATUS.get("topics")).as(outputOf("topics")).isZero();
         assertThat(KAFKA.topics()).contains("calls.audio", "calls.windows", "calls.transcripts", "calls.dead-letter");
         assertThat(SCHEMAS.getSubjects()).contains("calls.audio-value", "calls.transcripts-value");
     }
 
     @Test
     void shouldTranscribeACallPublishedWithThePublishCommand() {
-        assertThat(exitStatus.get("publish")).as(outputOf("publish")).isZero();
-        assertThat(exitStatus.get("tail")).as(outputOf("tail")).isZero();
+        assertThat(EXIT_STATUS.get("publish")).as(outputOf("publish")).isZero();
+        assertThat(EXIT_STATUS.get("tail")).as(outputOf("tail")).isZero();
 
         assertThat(combinedFinal(PUBLISHED_CALL).path("text").asText()).as(outputOf("tail")).isNotBlank();
     }
 
     @Test
     void shouldTranscribeARecordingPublishedByTheConnectSourcePlugin() {
-        assertThat(exitStatus.get("tail")).as(outputOf("tail")).isZero();
+        assertThat(EXIT_STATUS.get("tail")).as(outputOf("tail")).isZero();
 
         assertThat(combinedFinal(CONNECT_CALL).path("text").asText()).as(outputOf("tail")).isNotBlank();
     }
 
     @Test
+    void shouldRefuseAClientWithAWrongPassword() {
+        Map<String, Object> config = new HashMap<>(LISTENER.clientSettings());
+        config.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                + "username=\"" + LISTENER.user() + "\" password=\"a-guess\";");
+
+        try (Admin guessing = Admin.create(config)) {
+            assertThatThrownBy(() -> guessing.describeCluster().clusterId().get(60, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    @Test
     void shouldListDeadLettersThroughTheSecuredBrokerAndRegistry() {
-        assertThat(exitStatus.get("dead-letters")).as(outputOf("dead-letters")).isZero();
+        assertThat(EXIT_STATUS.get("dead-letters")).as(outputOf("dead-letters")).isZero();
         assertThat(outputOf("dead-letters")).contains("dead letters on calls.dead-letter matched");
     }
 
@@ -291,7 +311,8 @@ class SecuredPipelineTest {
 
     private static Path workDirectory() {
         try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "secured-pipeline-");
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "secured-pipeline-")
+                    .toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the test's work directory under target", e);
         }
