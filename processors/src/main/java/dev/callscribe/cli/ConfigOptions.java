@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
  */
 final class ConfigOptions {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A properties file of configuration keys.")
+    @Option(names = "--config", paramLabel = "FILE", description = "A properties file of configuration keys: "
+            + "callscribe's, and any Kafka client or registry setting (security.protocol, sasl.*, ssl.*, "
+            + "basic.auth.*, schema.registry.ssl.*), as Kafka's tools take them with --command-config.")
     private Path configFile;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A configuration key; repeatable, wins over "

@@ -16,7 +16,8 @@ import org.apache.kafka.common.config.types.Password;
  * credentials source.
  *
  * @param baseUrls URLs safe to log
- * @param authorization the Basic Auth header value, if credentials are configured
+ * @param authorization the Basic Auth header value, if credentials are configured; a secret (base64 is no
+ *                      encryption), so {@link #toString()} leaves it out
  */
 record RegistryEndpoints(List<URI> baseUrls, Optional<String> authorization) {
 
@@ -35,6 +36,12 @@ record RegistryEndpoints(List<URI> baseUrls, Optional<String> authorization) {
                 : Optional.of(requireUserInfo(config));
         List<URI> stripped = given.stream().map(RegistryEndpoints::withoutUserInfo).toList();
         return new RegistryEndpoints(stripped, userInfo.map(RegistryEndpoints::basic));
+    }
+
+    @Override
+    public String toString() {
+        return "RegistryEndpoints[baseUrls=" + baseUrls + ", authorization="
+                + (authorization.isPresent() ? "[hidden]" : "none") + "]";
     }
 
     private static String requireUserInfo(RegistryClientConfig config) {

@@ -2,6 +2,8 @@ package dev.callscribe.schemas.registry.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.callscribe.schemas.registry.InMemorySchemaRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +20,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * An {@link InMemorySchemaRegistry} served over HTTP with the Confluent Schema Registry REST API (see
  * {@link RegistryApi} for the part served), so that other processes share it: {@code callscribe publish} and
  * {@code tail}, Kafka Connect workers, Confluent's serdes in any language. This is the registry of
- * {@code callscribe run --embedded}; it has no authentication, so it listens on loopback unless told otherwise.
+ * {@code callscribe run --embedded}, which serves it without authentication on loopback unless told otherwise; a
+ * {@link RegistryServerSecurity} adds TLS and HTTP Basic authentication.
  *
  * <p>Owns its socket and threads until {@link #close()}, which is idempotent.
  */
@@ -35,16 +39,22 @@ public final class RegistryServer implements AutoCloseable {
     private static final int SERVING_THREADS = 4;
     /** Schemas are small; a body this large is a mistake or an attack. */
     private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    private static final int UNAUTHORIZED = 401;
+    private static final byte[] UNAUTHORIZED_BODY = "{\"error_code\":401,\"message\":\"Unauthorized\"}"
+            .getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final RegistryApi api;
+    private final RegistryServerSecurity security;
     private boolean closed;
 
-    private RegistryServer(HttpServer server, ExecutorService executor, RegistryApi api) {
+    private RegistryServer(HttpServer server, ExecutorService executor, RegistryApi api,
+            RegistryServerSecurity security) {
         this.server = server;
         this.executor = executor;
         this.api = api;
+        this.security = security;
     }
 
     /**
@@ -57,9 +67,21 @@ public final class RegistryServer implements AutoCloseable {
      */
     public static RegistryServer start(InMemorySchemaRegistry registry, InetSocketAddress address,
             Runnable afterChange) {
+        return start(registry, address, afterChange, RegistryServerSecurity.none());
+    }
+
+    /**
+     * Starts serving {@code registry} with TLS and authentication as {@code security} asks: requests without the
+     * credentials get 401 and the REST API's error body, and nothing of the registry.
+     *
+     * @see #start(InMemorySchemaRegistry, InetSocketAddress, Runnable)
+     */
+    public static RegistryServer start(InMemorySchemaRegistry registry, InetSocketAddress address,
+            Runnable afterChange, RegistryServerSecurity security) {
         HttpServer server;
         try {
-            server = HttpServer.create(address, 0);
+            server = security.tls().isPresent() ? https(address, security.tls().get())
+                    : HttpServer.create(address, 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve the schema registry on " + address.getHostString() + ":"
                     + address.getPort() + " (" + e.getMessage() + ")", e);
@@ -69,7 +91,8 @@ public final class RegistryServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        RegistryServer registryServer = new RegistryServer(server, executor, new RegistryApi(registry, afterChange));
+        RegistryServer registryServer = new RegistryServer(server, executor, new RegistryApi(registry, afterChange),
+                security);
         server.createContext("/", registryServer::handle);
         server.setExecutor(executor);
         server.start();
@@ -83,7 +106,7 @@ public final class RegistryServer implements AutoCloseable {
 
     /** The {@code schema.registry.url} under which other processes reach this server at {@code host}. */
     public String url(String host) {
-        return "http://" + host + ":" + port();
+        return security.scheme() + "://" + host + ":" + port();
     }
 
     @Override
@@ -96,8 +119,18 @@ public final class RegistryServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
+    private static HttpsServer https(InetSocketAddress address, SSLContext context) throws IOException {
+        HttpsServer https = HttpsServer.create(address, 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(context));
+        return https;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!security.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                refuse(exchange);
+                return;
+            }
             RegistryAnswer answer = api.answer(request(exchange));
             byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", MEDIA_TYPE);
@@ -105,6 +138,17 @@ public final class RegistryServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
+        }
+    }
+
+    /** 401 with a challenge, as Confluent's registry answers a request without valid credentials. */
+    private static void refuse(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readNBytes(MAX_BODY_BYTES);
+        exchange.getResponseHeaders().set("Content-Type", MEDIA_TYPE);
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"callscribe-registry\"");
+        exchange.sendResponseHeaders(UNAUTHORIZED, UNAUTHORIZED_BODY.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(UNAUTHORIZED_BODY);
         }
     }
 
