@@ -3,6 +3,8 @@ package dev.callscribe.segmenter;
 import dev.callscribe.avro.AudioChunk;
 import dev.callscribe.avro.AudioWindow;
 import dev.callscribe.avro.DeadLetterReason;
+import dev.callscribe.avro.DeadLetter;
+import dev.callscribe.pipeline.DeadLetterLog;
 import dev.callscribe.pipeline.DeadLetters;
 import dev.callscribe.pipeline.DeadLetters.RecordSource;
 import dev.callscribe.pipeline.RegistryFailures;
@@ -35,13 +37,16 @@ final class SegmentProcessor extends ContextualProcessor<String, byte[], String,
     private final Deserializer<AudioChunk> chunks;
     private final SegmenterSettings settings;
     private final SegmenterMeters meters;
+    private final DeadLetterLog deadLetterLog;
     private SegmenterStores stores;
     private CallAudio audio;
 
-    SegmentProcessor(Deserializer<AudioChunk> chunks, SegmenterSettings settings, SegmenterMeters meters) {
+    SegmentProcessor(Deserializer<AudioChunk> chunks, SegmenterSettings settings, SegmenterMeters meters,
+                     DeadLetterLog deadLetterLog) {
         this.chunks = chunks;
         this.settings = settings;
         this.meters = meters;
+        this.deadLetterLog = deadLetterLog;
     }
 
     @Override
@@ -181,6 +186,7 @@ final class SegmentProcessor extends ContextualProcessor<String, byte[], String,
             }
         }
         forgetEndedCalls(now);
+        deadLetterLog.flush();
     }
 
     private void forgetEndedCalls(long now) {
@@ -227,9 +233,9 @@ final class SegmentProcessor extends ContextualProcessor<String, byte[], String,
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         RecordSource source = new RecordSource(settings.audioTopic(), metadata == null ? -1 : metadata.partition(),
                 metadata == null ? -1 : metadata.offset(), record.key(), key, record.value(), now);
-        context().forward(new Record<>(record.key(), DeadLetters.of(source, Segmenter.ROLE, reason, message,
-                failure), now), SegmenterTopology.DEAD_LETTER_SINK);
+        DeadLetter letter = DeadLetters.of(source, Segmenter.ROLE, reason, message, failure);
+        context().forward(new Record<>(record.key(), letter, now), SegmenterTopology.DEAD_LETTER_SINK);
         meters.deadLetter(reason);
-        LOG.debug("Dead-lettered a record of call {}: {} {}", record.key(), reason, message);
+        deadLetterLog.rejected(letter, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.callscribe.segmenter;
 
 import dev.callscribe.avro.AudioChunk;
 import dev.callscribe.pipeline.AvroSinks;
+import dev.callscribe.pipeline.DeadLetterLog;
 import dev.callscribe.pipeline.JsonSerde;
 import dev.callscribe.schemas.Topics;
 import dev.callscribe.schemas.registry.SchemaRegistryClient;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.LoggerFactory;
 
 /**
  * The segmenter's topology: calls.audio in, through one processor with four state stores, out to calls.windows and
@@ -33,10 +35,12 @@ public final class SegmenterTopology {
         chunks.configure(serdeConfig, false);
         SegmenterSettings settings = SegmenterSettings.from(config);
         SegmenterMeters segmenterMeters = new SegmenterMeters(meters);
+        DeadLetterLog deadLetterLog = new DeadLetterLog(LoggerFactory.getLogger(SegmentProcessor.class));
         Topology topology = new Topology();
         topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 settings.audioTopic());
-        topology.addProcessor(PROCESSOR, () -> new SegmentProcessor(chunks, settings, segmenterMeters), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new SegmentProcessor(chunks, settings, segmenterMeters,
+                deadLetterLog), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SegmenterStores.CALLS),
                 Serdes.String(), new JsonSerde<>(CallState.class)), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SegmenterStores.EARLY),
