@@ -1,9 +1,9 @@
 package dev.callscribe.stitcher;
 
+import dev.callscribe.avro.DeadLetter;
 import dev.callscribe.avro.DeadLetterReason;
 import dev.callscribe.avro.TranscriptKind;
 import dev.callscribe.avro.WindowTranscript;
-import dev.callscribe.avro.DeadLetter;
 import dev.callscribe.pipeline.DeadLetterLog;
 import dev.callscribe.pipeline.DeadLetters;
 import dev.callscribe.pipeline.DeadLetters.RecordSource;
