@@ -66,7 +66,9 @@ public record LatencySummary(String callId, int windows, Spread endToEnd, Spread
         // for the batch figures.
         List<LatencyMetric> modelled = windows.stream().filter(metric -> orZero(metric.getBatchSize()) > 0).toList();
         return new LatencySummary(callId, windows.size(),
-                spread(windows, metric -> metric.getEndToEndMs()),
+                // A window whose audio has no capture time says -1: it has no end-to-end figure to count.
+                spread(windows.stream().filter(metric -> metric.getEndToEndMs() >= 0).toList(),
+                        metric -> metric.getEndToEndMs()),
                 spread(modelled, metric -> orZero(metric.getQueueWaitMs())),
                 spread(modelled, metric -> orZero(metric.getBatchSize())),
                 spread(modelled, LatencySummary::modelMs),

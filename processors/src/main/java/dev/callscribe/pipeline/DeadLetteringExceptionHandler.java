@@ -39,6 +39,7 @@ public final class DeadLetteringExceptionHandler implements ProcessingExceptionH
     private String role;
     private String deadLetterTopic;
     private Serializer<DeadLetter> serializer;
+    private final DeadLetterLog deadLetterLog = new DeadLetterLog(LOG);
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -57,8 +58,6 @@ public final class DeadLetteringExceptionHandler implements ProcessingExceptionH
                     context.partition(), context.offset(), exception.toString());
             return Response.fail();
         }
-        LOG.error("{} failed on the record at {}-{} offset {}; dead-lettering it and carrying on", role,
-                context.topic(), context.partition(), context.offset(), exception);
         byte[] key = context.sourceRawKey();
         DeadLetter letter = DeadLetters.of(new RecordSource(context.topic(), context.partition(), context.offset(),
                         key == null ? null : new String(key, StandardCharsets.UTF_8), key, context.sourceRawValue(),
@@ -66,6 +65,8 @@ public final class DeadLetteringExceptionHandler implements ProcessingExceptionH
                 role, DeadLetterReason.OTHER, role + " failed on this record: " + exception, exception);
         try {
             byte[] value = serializer.serialize(deadLetterTopic, letter);
+            // the first failure of a kind with its stack trace; then, a count a minute
+            deadLetterLog.rejected(letter, exception);
             return Response.resume(List.of(new ProducerRecord<>(deadLetterTopic, key, value)));
         } catch (RuntimeException e) {
             LOG.error("{} cannot write the dead letter for {}-{} offset {}; stopping", role, context.topic(),

@@ -30,7 +30,8 @@ final class CallAudio {
     }
 
     /** Takes the call's next chunk; returns the call's state after it. */
-    CallState ingest(String callId, CallState call, AudioChunk chunk, long nowMs) {
+    CallState ingest(String callId, CallState before, AudioChunk chunk, long nowMs) {
+        CallState call = before.capturing(chunk.getCapturedAt().toEpochMilli());
         AudioFormat format = call.format();
         byte[] payload = AudioFormat.bytes(chunk.getPayload());
         byte[][] channelBytes = format.splitChannels(payload);
@@ -43,7 +44,7 @@ final class CallAudio {
         }
         long frames = gapFrames + samples[0].length;
         meters.audioIn(format.channels() * format.millis(samples[0].length));
-        return call.advanced(frames, nowMs, chunk.getCapturedAt().toEpochMilli(), cuts);
+        return call.advanced(frames, nowMs, cuts);
     }
 
     /** One channel's share of a chunk: the gap before it, its bytes, its samples. */

@@ -12,7 +12,8 @@ import java.util.List;
  * @param speakers speaker label per channel
  * @param languageHint language from the call metadata, or null
  * @param lastChunkWallMs wall-clock time the latest chunk was accepted, for the inactivity timeout
- * @param lastCapturedAtMs capture time of the newest chunk taken in
+ * @param lastCapturedAtMs capture time of the newest chunk taken in (the one being taken in, while windows are cut
+ *                         from it); 0 before the first
  * @param waitingSinceMs wall-clock time since which an early chunk waits for a missing one; 0 when none waits
  * @param channels per channel, its voice activity detector and window cutter
  */
@@ -29,10 +30,19 @@ record CallState(AudioFormat format, long nextSeq, long nextFrame, List<String> 
                 nowMs, channels);
     }
 
+    /**
+     * Before a chunk captured at {@code capturedAtMs} is taken in: the windows cut while it is taken in contain its
+     * audio, so they carry its capture time (the call's first chunk included, whose windows would otherwise say 0).
+     */
+    CallState capturing(long capturedAtMs) {
+        return new CallState(format, nextSeq, nextFrame, speakers, languageHint, lastChunkWallMs,
+                Math.max(lastCapturedAtMs, capturedAtMs), waitingSinceMs, channels);
+    }
+
     /** After a chunk of {@code frames} frames (gap filling included) was taken in. */
-    CallState advanced(long frames, long nowMs, long capturedAtMs, List<ChannelCut> cuts) {
+    CallState advanced(long frames, long nowMs, List<ChannelCut> cuts) {
         return new CallState(format, nextSeq + 1, nextFrame + frames, speakers, languageHint, nowMs,
-                Math.max(lastCapturedAtMs, capturedAtMs), waitingSinceMs, cuts);
+                lastCapturedAtMs, waitingSinceMs, cuts);
     }
 
     /** Skips the missing chunks up to {@code seq}: the call carries on from it. */

@@ -2,16 +2,16 @@ package dev.callscribe.segmenter;
 
 import dev.callscribe.avro.AudioChunk;
 import dev.callscribe.avro.AudioWindow;
+import dev.callscribe.avro.DeadLetter;
 import dev.callscribe.avro.DeadLetterReason;
+import dev.callscribe.pipeline.DeadLetterLog;
 import dev.callscribe.pipeline.DeadLetters;
 import dev.callscribe.pipeline.DeadLetters.RecordSource;
-import dev.callscribe.pipeline.RegistryFailures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -32,18 +32,21 @@ final class SegmentProcessor extends ContextualProcessor<String, byte[], String,
 
     private static final Logger LOG = LoggerFactory.getLogger(SegmentProcessor.class);
 
-    private final Deserializer<AudioChunk> chunks;
+    private final ChunkDecoder chunks;
     private final SegmenterSettings settings;
     private final SegmenterMeters meters;
+    private final DeadLetterLog deadLetterLog;
     private SegmenterStores stores;
     private CallAudio audio;
     /** Wall-clock time this processor started: waits are not judged on time it did not see. */
     private long startedMs;
 
-    SegmentProcessor(Deserializer<AudioChunk> chunks, SegmenterSettings settings, SegmenterMeters meters) {
+    SegmentProcessor(ChunkDecoder chunks, SegmenterSettings settings, SegmenterMeters meters,
+                     DeadLetterLog deadLetterLog) {
         this.chunks = chunks;
         this.settings = settings;
         this.meters = meters;
+        this.deadLetterLog = deadLetterLog;
     }
 
     @Override
@@ -65,32 +68,46 @@ final class SegmentProcessor extends ContextualProcessor<String, byte[], String,
                     + " arrived after the call ended", null);
             return;
         }
-        Optional<AudioChunk> chunk = decode(record);
-        if (chunk.isEmpty()) {
+        ChunkDecoder.Decoded decoded = chunks.decode(record.value());
+        if (decoded.rejection() != null) {
+            deadLetter(record, decoded.rejection().reason(), decoded.rejection().message(), decoded.failure());
             return;
         }
-        Optional<CallState> call = stores.call(record.key());
-        Optional<ChunkRejection> rejection = settings.validator().check(record.key(), chunk.get(),
-                call.orElse(null));
-        if (rejection.isEmpty() && call.isPresent()) {
-            rejection = checkGap(call.get(), chunk.get());
+        AudioChunk chunk = decoded.chunk();
+        Optional<CallState> call = record.key() == null ? Optional.empty() : stores.call(record.key());
+        Optional<ChunkRejection> rejection = settings.validator().check(record.key(), chunk, call.orElse(null));
+        if (rejection.isEmpty()) {
+            rejection = call.isPresent() ? checkPosition(call.get().nextSeq(), call.get().nextFrame(), chunk)
+                    : checkPosition(0, 0, chunk);
         }
         if (rejection.isPresent()) {
             deadLetter(record, rejection.get().reason(), rejection.get().message(), null);
             return;
         }
-        order(record, chunk.get(), call.orElseGet(() -> startCall(chunk.get())));
+        order(record, chunk, call.orElseGet(() -> startCall(chunk)));
     }
 
-    /** A chunk that would open a gap longer than the longest one filled with silence is refused. */
-    private Optional<ChunkRejection> checkGap(CallState call, AudioChunk chunk) {
-        long gapMs = call.format().millis(chunk.getOffsetFrames() - call.nextFrame());
-        if (gapMs <= settings.maxGapMs()) {
-            return Optional.empty();
+    /**
+     * Where a chunk may start, given the next chunk and frame expected (a new call's first chunk included): not
+     * further on than the longest gap filled with silence, and not more chunks ahead than frames ahead, since every
+     * chunk but the last holds audio (so one absurd seq cannot make the call skip all the chunks before it).
+     */
+    private Optional<ChunkRejection> checkPosition(long nextSeq, long nextFrame, AudioChunk chunk) {
+        long gapFrames = chunk.getOffsetFrames() - nextFrame;
+        long gapMs = AudioFormat.of(chunk).millis(gapFrames);
+        if (gapMs > settings.maxGapMs()) {
+            return Optional.of(new ChunkRejection(DeadLetterReason.INVALID_CHUNK, "offsetFrames "
+                    + chunk.getOffsetFrames() + " leaves a gap of " + gapMs + " ms after the call's audio so far; "
+                    + "at most " + settings.maxGapMs() + " ms is filled"));
         }
-        return Optional.of(new ChunkRejection(DeadLetterReason.INVALID_CHUNK, "offsetFrames "
-                + chunk.getOffsetFrames() + " leaves a gap of " + gapMs + " ms after the call's audio so far; at "
-                + "most " + settings.maxGapMs() + " ms is filled"));
+        long skipped = chunk.getSeq() - nextSeq;
+        if (skipped > 0 && skipped > gapFrames) {
+            return Optional.of(new ChunkRejection(DeadLetterReason.INVALID_SEQ, "seq " + chunk.getSeq() + " is "
+                    + skipped + " chunks ahead of the next one expected (" + nextSeq + ") but offsetFrames "
+                    + chunk.getOffsetFrames() + " leaves " + Math.max(0, gapFrames) + " frames for them; every "
+                    + "chunk but the last holds audio"));
+        }
+        return Optional.empty();
     }
 
     private void order(Record<String, byte[]> record, AudioChunk chunk, CallState call) {
@@ -133,7 +150,7 @@ final class SegmentProcessor extends ContextualProcessor<String, byte[], String,
             return Optional.empty();
         }
         stores.early.delete(key);
-        return Optional.of(chunks.deserialize(settings.audioTopic(), bytes));
+        return Optional.of(chunks.decodeTaken(bytes));
     }
 
     private CallState startCall(AudioChunk chunk) {
@@ -185,6 +202,7 @@ final class SegmentProcessor extends ContextualProcessor<String, byte[], String,
             }
         }
         forgetEndedCalls(now);
+        deadLetterLog.flush();
     }
 
     /**
@@ -208,26 +226,6 @@ final class SegmentProcessor extends ContextualProcessor<String, byte[], String,
         expired.forEach(stores.ended::delete);
     }
 
-    private Optional<AudioChunk> decode(Record<String, byte[]> record) {
-        try {
-            AudioChunk chunk = chunks.deserialize(settings.audioTopic(), record.value());
-            if (chunk == null) {
-                throw new IllegalArgumentException("a null (tombstone) value is not an audio chunk");
-            }
-            return Optional.of(chunk);
-        } catch (RuntimeException e) {
-            if (RegistryFailures.isRegistryOutage(e)) {
-                // Nothing wrong with the chunk: the role stops (see DeadLetteringExceptionHandler) and reads it again
-                // from its last commit once restarted, instead of losing it to the dead-letter topic.
-                throw e;
-            }
-            DeadLetterReason reason = RegistryFailures.isUnknownSchema(e) ? DeadLetterReason.UNKNOWN_SCHEMA_ID
-                    : DeadLetterReason.UNDECODABLE_RECORD;
-            deadLetter(record, reason, "Cannot read an audio chunk: " + e.getMessage(), e);
-            return Optional.empty();
-        }
-    }
-
     private void emitWindow(AudioWindow window) {
         context().forward(new Record<>(window.getCallId(), window, context().currentSystemTimeMs()),
                 SegmenterTopology.WINDOWS_SINK);
@@ -240,9 +238,9 @@ final class SegmentProcessor extends ContextualProcessor<String, byte[], String,
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         RecordSource source = new RecordSource(settings.audioTopic(), metadata == null ? -1 : metadata.partition(),
                 metadata == null ? -1 : metadata.offset(), record.key(), key, record.value(), now);
-        context().forward(new Record<>(record.key(), DeadLetters.of(source, Segmenter.ROLE, reason, message,
-                failure), now), SegmenterTopology.DEAD_LETTER_SINK);
+        DeadLetter letter = DeadLetters.of(source, Segmenter.ROLE, reason, message, failure);
+        context().forward(new Record<>(record.key(), letter, now), SegmenterTopology.DEAD_LETTER_SINK);
         meters.deadLetter(reason);
-        LOG.debug("Dead-lettered a record of call {}: {} {}", record.key(), reason, message);
+        deadLetterLog.rejected(letter, null);
     }
 }

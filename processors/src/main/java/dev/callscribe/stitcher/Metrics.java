@@ -10,7 +10,18 @@ import java.util.Collection;
 /** Builds the LatencyMetric records: one per window when it is stitched, one per call at its combined FINAL. */
 final class Metrics {
 
+    /**
+     * The end-to-end latency written when the capture time is unknown: a producer that sent a capturedAt of 0 (or
+     * none), so that no latency is made up from 1970.
+     */
+    static final long UNKNOWN_LATENCY_MS = -1;
+
     private Metrics() {
+    }
+
+    /** From capture to {@code nowMs}, or {@link #UNKNOWN_LATENCY_MS} when {@code capturedAtMs} is 0 or less. */
+    static long endToEndMs(long nowMs, long capturedAtMs) {
+        return capturedAtMs > 0 ? Math.max(0, nowMs - capturedAtMs) : UNKNOWN_LATENCY_MS;
     }
 
     static LatencyMetric ofWindow(WindowTranscript window, long nowMs) {
@@ -32,7 +43,7 @@ final class Metrics {
                 .setEncoderMs(timings.getEncoderMs())
                 .setDecoderMs(timings.getDecoderMs())
                 .setDecodeSteps(timings.getDecodeSteps())
-                .setEndToEndMs(nowMs - window.getCapturedAt().toEpochMilli())
+                .setEndToEndMs(endToEndMs(nowMs, window.getCapturedAt().toEpochMilli()))
                 .setRealTimeFactor(audioMs > 0 ? shareMs / audioMs : 0)
                 .setModelId(window.getDecoding().getModelId())
                 .setEmittedAt(Instant.ofEpochMilli(nowMs))
@@ -44,7 +55,7 @@ final class Metrics {
         long audioEnd = channels.stream().mapToLong(ChannelTotals::audioEndMs).max().orElse(0);
         long audioMs = audioEnd * channels.size();
         double modelMs = channels.stream().mapToDouble(ChannelTotals::modelMs).sum();
-        long lastCapture = channels.stream().mapToLong(ChannelTotals::lastCapturedAtMs).max().orElse(nowMs);
+        long lastCapture = channels.stream().mapToLong(ChannelTotals::lastCapturedAtMs).max().orElse(0);
         return LatencyMetric.newBuilder()
                 .setCallId(callId)
                 .setScope(MetricScope.CALL)
@@ -52,7 +63,7 @@ final class Metrics {
                 .setAudioMs(audioMs)
                 .setSpeechMs(channels.stream().mapToLong(ChannelTotals::speechMs).sum())
                 .setWindowCount((int) channels.stream().mapToLong(ChannelTotals::windows).sum())
-                .setEndToEndMs(nowMs - lastCapture)
+                .setEndToEndMs(endToEndMs(nowMs, lastCapture))
                 .setRealTimeFactor(audioMs > 0 ? modelMs / audioMs : 0)
                 .setModelId(channels.stream().map(ChannelTotals::modelId).findFirst().orElse(""))
                 .setEmittedAt(Instant.ofEpochMilli(nowMs))

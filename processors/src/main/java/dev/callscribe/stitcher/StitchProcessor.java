@@ -1,8 +1,10 @@
 package dev.callscribe.stitcher;
 
+import dev.callscribe.avro.DeadLetter;
 import dev.callscribe.avro.DeadLetterReason;
 import dev.callscribe.avro.TranscriptKind;
 import dev.callscribe.avro.WindowTranscript;
+import dev.callscribe.pipeline.DeadLetterLog;
 import dev.callscribe.pipeline.DeadLetters;
 import dev.callscribe.pipeline.DeadLetters.RecordSource;
 import dev.callscribe.pipeline.RegistryFailures;
@@ -30,14 +32,17 @@ final class StitchProcessor extends ContextualProcessor<String, byte[], String, 
     private final Deserializer<WindowTranscript> windows;
     private final StitcherSettings settings;
     private final StitcherMeters meters;
+    private final DeadLetterLog deadLetterLog;
     private StitcherStores stores;
     /** Wall-clock time this processor started: waits are not judged on time it did not see. */
     private long startedMs;
 
-    StitchProcessor(Deserializer<WindowTranscript> windows, StitcherSettings settings, StitcherMeters meters) {
+    StitchProcessor(Deserializer<WindowTranscript> windows, StitcherSettings settings, StitcherMeters meters,
+                    DeadLetterLog deadLetterLog) {
         this.windows = windows;
         this.settings = settings;
         this.meters = meters;
+        this.deadLetterLog = deadLetterLog;
     }
 
     @Override
@@ -152,10 +157,11 @@ final class StitchProcessor extends ContextualProcessor<String, byte[], String, 
         RecordSource source = new RecordSource(settings.windowTranscriptsTopic(),
                 metadata == null ? -1 : metadata.partition(), metadata == null ? -1 : metadata.offset(),
                 record.key(), key, record.value(), now);
-        forward(StitcherTopology.DEAD_LETTER_SINK, record.key(), DeadLetters.of(source, Stitcher.ROLE,
-                DeadLetterReason.UNDECODABLE_RECORD, "Cannot read a window transcript: " + failure.getMessage(),
-                failure), now);
+        DeadLetter letter = DeadLetters.of(source, Stitcher.ROLE, DeadLetterReason.UNDECODABLE_RECORD,
+                "Cannot read a window transcript: " + failure.getMessage(), failure);
+        forward(StitcherTopology.DEAD_LETTER_SINK, record.key(), letter, now);
         meters.deadLetter(DeadLetterReason.UNDECODABLE_RECORD);
+        deadLetterLog.rejected(letter, null);
     }
 
     private void forward(String sink, String key, Object value, long now) {
@@ -173,6 +179,7 @@ final class StitchProcessor extends ContextualProcessor<String, byte[], String, 
         for (String callId : stores.callsFinishedBefore(now - settings.finishedCallRetentionMs())) {
             stores.calls.delete(callId);
         }
+        deadLetterLog.flush();
     }
 
     private void skipTo(String channelKey, ChannelProgress progress, long index) {

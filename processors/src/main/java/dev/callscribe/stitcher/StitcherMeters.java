@@ -34,8 +34,11 @@ final class StitcherMeters {
         registry.counter("callscribe.transcripts.emitted", "kind", kind.name()).increment();
     }
 
+    /** Records a window's latency; an unknown one (negative: no capture time) is not recorded. */
     void endToEnd(long millis) {
-        endToEnd.record(Duration.ofMillis(Math.max(0, millis)));
+        if (millis >= 0) {
+            endToEnd.record(Duration.ofMillis(millis));
+        }
     }
 
     void duplicate() {

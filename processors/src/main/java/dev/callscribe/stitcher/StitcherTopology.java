@@ -2,6 +2,7 @@ package dev.callscribe.stitcher;
 
 import dev.callscribe.avro.WindowTranscript;
 import dev.callscribe.pipeline.AvroSinks;
+import dev.callscribe.pipeline.DeadLetterLog;
 import dev.callscribe.pipeline.JsonSerde;
 import dev.callscribe.schemas.Topics;
 import dev.callscribe.schemas.registry.SchemaRegistryClient;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stitcher's topology: calls.window-transcripts in, through one processor with three state stores, out to
@@ -34,10 +36,12 @@ public final class StitcherTopology {
         windows.configure(serdeConfig, false);
         StitcherSettings settings = StitcherSettings.from(config);
         StitcherMeters stitcherMeters = new StitcherMeters(meters);
+        DeadLetterLog deadLetterLog = new DeadLetterLog(LoggerFactory.getLogger(StitchProcessor.class));
         Topology topology = new Topology();
         topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 settings.windowTranscriptsTopic());
-        topology.addProcessor(PROCESSOR, () -> new StitchProcessor(windows, settings, stitcherMeters), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new StitchProcessor(windows, settings, stitcherMeters,
+                deadLetterLog), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StitcherStores.CHANNELS),
                 Serdes.String(), new JsonSerde<>(ChannelProgress.class)), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StitcherStores.PENDING),

@@ -51,6 +51,18 @@ class LatencySummaryTest {
     }
 
     @Test
+    void shouldLeaveWindowsWithoutACaptureTimeOutOfTheEndToEndFigures() {
+        // Given a window whose audio had no capture time: the stitcher writes -1
+        List<LatencyMetric> metrics = List.of(window("call-4", 400, 1, 10.0), window("call-4", -1, 1, 10.0),
+                call("call-4", 10_000, 5_000, 0.1));
+
+        LatencySummary summary = LatencySummary.of("call-4", metrics);
+
+        assertThat(summary.windows()).isEqualTo(2);
+        assertThat(summary.endToEnd()).isEqualTo(new LatencySummary.Spread(400, 400, 400));
+    }
+
+    @Test
     void shouldRefuseACallWithoutItsCallMetric() {
         assertThatThrownBy(() -> LatencySummary.of("call-2", List.of(window("call-2", 10, 1, 1))))
                 .hasMessageContaining("no CALL metric for call call-2");

@@ -187,6 +187,40 @@ class SegmenterTopologyTest {
     }
 
     @Test
+    void shouldStampWindowsCutDuringACallsFirstChunkWithThatChunksCaptureTime() {
+        // Given 10 s chunks (publish --chunk-length 10): the agent's first turn ends inside the first chunk
+        start(Map.of());
+        List<AudioChunk> chunks = Chunks.pcm16("call-1", new float[][] {AGENT, CUSTOMER}, 10_000, true);
+
+        sendAll(chunks);
+
+        // Then no window says it was captured in 1970, and those cut from the first chunk carry its capture time
+        List<AudioWindow> emitted = windows.readValuesToList();
+        assertThat(emitted).isNotEmpty().allSatisfy(window -> assertThat(window.getCapturedAt())
+                .isAfterOrEqualTo(chunks.get(0).getCapturedAt())
+                .isBeforeOrEqualTo(chunks.get(chunks.size() - 1).getCapturedAt()));
+        assertThat(emitted).filteredOn(window -> window.getStartMs() + window.getDurationMs() < 10_000)
+                .isNotEmpty().extracting(AudioWindow::getCapturedAt).containsOnly(chunks.get(0).getCapturedAt());
+    }
+
+    @Test
+    void shouldStampWindowsWithACaptureTimeWhenTheCallsFirstChunkWasDeadLetteredAsOversize() {
+        // Given a call whose first chunk is over segmenter.max.chunk.ms: its next chunk opens the call
+        start(Map.of(SegmenterConfig.MAX_CHUNK_MS_CONFIG, "5000", SegmenterConfig.GAP_TIMEOUT_MS_CONFIG, "1000"));
+        List<AudioChunk> chunks = new ArrayList<>(Chunks.pcm16("call-1", new float[][] {AGENT, CUSTOMER}, 4_000,
+                true));
+        chunks.set(0, Chunks.chunk("call-1", 0, 0, new byte[6 * 16_000 * 4], AudioEncoding.PCM_S16LE, 16_000, 2,
+                false));
+        sendAll(chunks);
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        assertThat(deadLetters.readValue().getReason()).isEqualTo(DeadLetterReason.OVERSIZE_CHUNK);
+        List<AudioWindow> emitted = windows.readValuesToList();
+        assertThat(emitted).isNotEmpty().allSatisfy(window -> assertThat(window.getCapturedAt())
+                .isAfterOrEqualTo(chunks.get(1).getCapturedAt()));
+    }
+
+    @Test
     void shouldStopRatherThanDeadLetterAChunkWhileTheRegistryCannotBeReached() {
         // Given a segmenter whose registry stops answering after the chunk's schema was registered
         SchemaRegistryClient registry = MockSchemaRegistry.forScope(SCOPE);

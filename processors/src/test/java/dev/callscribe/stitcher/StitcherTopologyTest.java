@@ -15,12 +15,14 @@ import dev.callscribe.avro.WindowTranscript;
 import dev.callscribe.schemas.Topics;
 import dev.callscribe.schemas.registry.MockSchemaRegistry;
 import dev.callscribe.schemas.registry.SchemaRegistryClient;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -40,6 +42,7 @@ class StitcherTopologyTest {
     private static final Instant STARTED = Instant.parse("2026-11-26T12:01:00Z");
 
     private final SchemaRegistryClient registry = MockSchemaRegistry.forScope(SCOPE);
+    private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> windows;
     private TestOutputTopic<String, Transcript> transcripts;
@@ -53,7 +56,7 @@ class StitcherTopologyTest {
         StitcherConfig config = new StitcherConfig(settings);
         Properties properties = Stitcher.streamsProperties(config);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/stitcher-ttd");
-        driver = new TopologyTestDriver(StitcherTopology.build(config, registry, new SimpleMeterRegistry()),
+        driver = new TopologyTestDriver(StitcherTopology.build(config, registry, meterRegistry),
                 properties, STARTED);
         windows = driver.createInputTopic(Topics.WINDOW_TRANSCRIPTS.name(), new StringSerializer(),
                 new ByteArraySerializer());
@@ -156,6 +159,47 @@ class StitcherTopologyTest {
         assertThat(metric.getEndToEndMs()).isEqualTo(51_000);
         assertThat(metric.getBatchSize()).isEqualTo(4);
         assertThat(metric.getRealTimeFactor()).isEqualTo((8.0 + 120.0 + 40.0) / 4 / 10_000);
+    }
+
+    @Test
+    void shouldNeitherWriteNorRecordALatencyFromAnUnknownCaptureTime() {
+        // Given a window whose audio has no capture time (a producer that sent capturedAt 0), then one that has
+        send(WindowTranscript.newBuilder(window(CALL, 0, 0, 0, 10_000, false, "@0.0", "hello", "@1.0"))
+                .setCapturedAt(Instant.EPOCH).build());
+        send(window(CALL, 0, 1, 10_000, 10_000, true, "@0.0", "thanks", "@1.0"));
+
+        // Then the first metric says unknown (-1), not 57 years, and the histogram holds the second one only
+        assertThat(metrics.readValuesToList()).filteredOn(m -> m.getScope() == MetricScope.WINDOW)
+                .extracting(LatencyMetric::getEndToEndMs).containsExactly(-1L, 40_000L);
+        Timer latency = meterRegistry.get("callscribe.end.to.end.latency").timer();
+        assertThat(latency.count()).isEqualTo(1);
+        assertThat(latency.max(TimeUnit.SECONDS)).isEqualTo(40.0);
+    }
+
+    @Test
+    void shouldDeadLetterARecordOfAnotherSchemaNamingItAndCarryOn() {
+        byte[] transcript = Topics.TRANSCRIPTS.valueSerde(serdes()).serializer().serialize(Topics.TRANSCRIPTS.name(),
+                Transcript.newBuilder().setCallId(CALL).setKind(TranscriptKind.FINAL).setRevision(0).setText("")
+                        .setSegments(List.of()).setModelId("m").setEmittedAt(Instant.EPOCH).build());
+        windows.pipeInput(CALL, transcript);
+        send(window(CALL, 0, 0, 0, 10_000, false, "@0.0", "hello", "@1.0"));
+
+        DeadLetter deadLetter = deadLetters.readValue();
+        assertThat(deadLetter.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE_RECORD);
+        assertThat(deadLetter.getMessage()).contains("is of schema dev.callscribe.avro.Transcript",
+                "not dev.callscribe.avro.WindowTranscript");
+        assertThat(transcripts.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void shouldDeadLetterAWindowWithANegativeIndexOrChannelAndCarryOn() {
+        send(WindowTranscript.newBuilder(window("call-bad", 0, 0, 0, 10_000, false)).setWindowIndex(-1).build());
+        send(WindowTranscript.newBuilder(window("call-bad", 0, 0, 0, 10_000, false)).setChannel(-1).build());
+        send(window(CALL, 0, 0, 0, 10_000, false, "@0.0", "hello", "@1.0"));
+
+        assertThat(deadLetters.readValuesToList()).extracting(DeadLetter::getReason)
+                .containsExactly(DeadLetterReason.UNDECODABLE_RECORD, DeadLetterReason.UNDECODABLE_RECORD);
+        assertThat(transcripts.readValuesToList()).extracting(Transcript::getCallId).containsExactly(CALL);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.callscribe.schemas.registry.SchemaRegistryException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -27,7 +28,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  *
  * <p>Null (a tombstone) reads as null. Malformed bytes, an unknown schema id or an unreachable registry throw
  * {@link SerializationException} with the registry failure as its cause, so callers can tell poison input from an
- * outage. Thread-safe once configured.
+ * outage. A record of another schema than the reader's (registered in the registry, so its bytes decode) throws
+ * one naming both schemas. Thread-safe once configured.
  *
  * @param <T> the record type
  */
@@ -101,9 +103,24 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         try {
             return AvroDatumCodec.unframe(data, reader);
         } catch (RuntimeException e) {
-            throw new SerializationException("Record from topic '" + topic + "' does not decode with its writer "
-                    + "schema (id " + schemaId + "): " + e, e);
+            throw new SerializationException(readFailure(topic, schemaId, reader, e), e);
         }
+    }
+
+    /** Why a record did not read: a record of another schema, a version the reader cannot read, or bad bytes. */
+    private static String readFailure(String topic, int schemaId, DatumReader<?> reader, RuntimeException e) {
+        String record = "Record from topic '" + topic + "' ";
+        if (reader instanceof GenericDatumReader<?> resolving && e instanceof AvroTypeException) {
+            Schema writer = resolving.getSchema();
+            Schema expected = resolving.getExpected();
+            if (!writer.getFullName().equals(expected.getFullName())) {
+                return record + "is of schema " + writer.getFullName() + " (id " + schemaId + "), not "
+                        + expected.getFullName() + ": " + e.getMessage();
+            }
+            return record + "is of a version of " + writer.getFullName() + " (id " + schemaId + ") that this "
+                    + "reader's version cannot read: " + e.getMessage();
+        }
+        return record + "does not decode with its writer schema (id " + schemaId + "): " + e;
     }
 
     @Override

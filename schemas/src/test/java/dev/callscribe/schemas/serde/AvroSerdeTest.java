@@ -150,6 +150,22 @@ class AvroSerdeTest {
     }
 
     @Test
+    void shouldNameBothSchemasWhenARecordIsOfAnotherSchemaThanTheReaders() {
+        // Given a record of another schema, registered in the registry, so its header and bytes are sound
+        byte[] bytes = genericSerializer(config()).serialize(TOPIC, callV1("call-7", 1200));
+
+        AvroDeserializer<AudioChunk> chunks = AvroDeserializer.specific(AudioChunk.class);
+        chunks.configure(config(), false);
+
+        // When an AudioChunk reader reads it, Then the failure says what it is, not that its bytes are damaged
+        assertThatThrownBy(() -> chunks.deserialize(TOPIC, bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("is of schema " + SampleRecords.callV1().getFullName())
+                .hasMessageContaining("not dev.callscribe.avro.AudioChunk")
+                .hasMessageNotContaining("does not decode");
+    }
+
+    @Test
     void shouldReadIntoTheWriterNamedClassWithTheSpecificReaderSetting() throws IOException {
         // Given an AudioChunk written as a GenericRecord (by a producer without our generated classes)
         AudioChunk chunk = SampleRecords.audioChunk("call-3", 2);
