@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,6 +83,24 @@ class FileArgumentsTest {
         CommandRun run = CommandRun.main("features", recording().toString(), output.toString());
 
         assertOneLineNaming(run, "features", output, "cannot write");
+    }
+
+    @Test
+    void shouldNameAModelFileThatCannotBeParsed() throws IOException {
+        // Given a copy of the oracle model whose encoder is empty
+        Path model = Files.createDirectory(dir.resolve("model"));
+        try (Stream<Path> files = Files.list(FixtureModel.resourceDir("oracle"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, model.resolve(file.getFileName().toString()));
+            }
+        }
+        Path encoder = Files.write(model.resolve("encoder_model.onnx"), new byte[0]);
+
+        // When
+        CommandRun run = CommandRun.main("transcribe", "--model", model.toString(), recording().toString());
+
+        // Then
+        assertOneLineNaming(run, "transcribe", encoder, "ONNX Runtime cannot parse");
     }
 
     /** The command line of {@code command} given {@code file} where it takes audio. */
