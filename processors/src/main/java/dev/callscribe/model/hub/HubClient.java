@@ -117,7 +117,7 @@ public final class HubClient {
     /** Whether the cache holds every selected file of the revision; a cache it cannot read holds nothing. */
     private boolean isCached(RepoId repo, String revision, FileSelector selector) {
         try {
-            return cachedCopy(repo, revision, selector).missing().isEmpty();
+            return cachedCopy(repo, revision, selector).isComplete();
         } catch (IOException | RuntimeException e) {
             LOG.debug("The cache cannot serve {} at '{}'", repo, revision, e);
             return false;
@@ -149,16 +149,23 @@ public final class HubClient {
         Optional<String> commit = COMMIT.matcher(revision).matches() ? Optional.of(revision)
             : cache.readRef(repo, revision);
         if (commit.isEmpty()) {
-            return new CachedCopy(commit, List.of());
+            return new CachedCopy(commit, List.of(), true);
         }
         List<String> cached = cache.snapshotFiles(repo, commit.get());
         List<String> missing = new ArrayList<>(selector.select(cached));
         missing.removeAll(cached);
-        return new CachedCopy(commit, missing);
+        return new CachedCopy(commit, missing, cached.isEmpty());
     }
 
-    /** What the cache holds of a revision: its commit, where a ref or the revision itself gives it, and what lacks. */
-    private record CachedCopy(Optional<String> commit, List<String> missing) {
+    /**
+     * What the cache holds of a revision: its commit, where a ref or the revision itself gives it, the selected files
+     * its snapshot lacks, and whether it holds any file at all.
+     */
+    private record CachedCopy(Optional<String> commit, List<String> missing, boolean empty) {
+
+        boolean isComplete() {
+            return commit.isPresent() && missing.isEmpty() && !empty;
+        }
     }
 
     private RepoInfo fetchRepoInfo(RepoId repo, String revision) throws IOException {
