@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Reads RIFF/WAVE files: format tags PCM (1, 16-bit), IEEE float (3, 32-bit), A-law (6, 8-bit), mu-law (7, 8-bit),
  * and WAVE_FORMAT_EXTENSIBLE (0xFFFE) with one of those as its sub-format. Chunks other than {@code fmt } and
  * {@code data} ({@code LIST}, {@code fact}, {@code cue } and so on) are skipped. A {@code data} size larger than
- * the file (as streaming writers leave it) is read as "to the end of the file", cut to whole frames.
+ * the file (as streaming writers leave it, or as a file cut short has it) is read as "to the end of the file", cut
+ * to whole frames; {@link AudioFileReader} warns about the latter, naming the file.
  *
  * <p>Malformed or unsupported content is reported as an {@link IllegalArgumentException} saying what was found and
  * what is supported; I/O failures as {@link IOException}. Stateless and thread-safe.
@@ -38,10 +38,16 @@ public final class WavReader {
     private WavReader() {
     }
 
-    /** Reads a WAV file. */
+    /**
+     * Reads a WAV file; {@link AudioFileReader#read} also takes FLAC and warns about a file cut short.
+     *
+     * @throws IOException naming the file and the reason if it cannot be read
+     * @throws IllegalArgumentException naming the file if it is not a WAV file in a supported format
+     */
     public static WavAudio read(Path file) throws IOException {
+        byte[] bytes = AudioFileReader.readBytes(file);
         try {
-            return read(Files.readAllBytes(file));
+            return read(bytes);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
@@ -54,6 +60,15 @@ public final class WavReader {
      * @throws IllegalArgumentException if the bytes are not a WAV file in a supported format
      */
     public static WavAudio read(byte[] file) {
+        return parse(file).audio();
+    }
+
+    /**
+     * Parses the bytes of a whole WAV file, keeping what its header declares beside what was read.
+     *
+     * @throws IllegalArgumentException if the bytes are not a WAV file in a supported format
+     */
+    static WavFile parse(byte[] file) {
         ByteBuffer bytes = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         expectTag(bytes, 0, "RIFF");
         expectTag(bytes, 8, "WAVE");
@@ -74,7 +89,7 @@ public final class WavReader {
         throw new IllegalArgumentException("no data chunk found in " + file.length + " bytes");
     }
 
-    private static WavAudio audio(Format format, byte[] file, int body, long declaredSize) {
+    private static WavFile audio(Format format, byte[] file, int body, long declaredSize) {
         if (format == null) {
             throw new IllegalArgumentException("data chunk found before any fmt chunk");
         }
@@ -88,7 +103,8 @@ public final class WavReader {
         }
         byte[] payload = new byte[length];
         System.arraycopy(file, body, payload, 0, length);
-        return new WavAudio(format.sampleRateHz(), format.channels(), format.encoding(), payload);
+        return new WavFile(new WavAudio(format.sampleRateHz(), format.channels(), format.encoding(), payload),
+                declaredSize);
     }
 
     private static Format parseFormat(ByteBuffer bytes, int body, int size) {
@@ -157,6 +173,28 @@ public final class WavReader {
         byte[] id = new byte[4];
         bytes.get(position, id);
         return new String(id, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A parsed WAV file.
+     *
+     * @param audio its format and the audio read
+     * @param declaredDataBytes the size its {@code data} chunk header declares, unsigned; larger than the payload
+     *        when the file holds less than it promises
+     */
+    record WavFile(WavAudio audio, long declaredDataBytes) {
+
+        /**
+         * The smallest size taken as a placeholder rather than a promise: writers that cannot go back to fill in
+         * the size (ffmpeg writing to a pipe leaves 0xFFFFFFFF) leave a value near or above 2^31, and a file that
+         * large could not be held in one array here anyway.
+         */
+        static final long PLACEHOLDER_SIZE = 0x7FFF_F000L;
+
+        /** Whether the header promises more audio than the file holds (a placeholder size promises nothing). */
+        boolean cutShort() {
+            return declaredDataBytes > audio.payload().length && declaredDataBytes < PLACEHOLDER_SIZE;
+        }
     }
 
     /** What the fmt chunk says. */

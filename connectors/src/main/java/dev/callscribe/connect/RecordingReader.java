@@ -1,8 +1,8 @@
 package dev.callscribe.connect;
 
 import dev.callscribe.avro.DeadLetterReason;
+import dev.callscribe.codec.AudioFileReader;
 import dev.callscribe.codec.WavAudio;
-import dev.callscribe.publish.Recordings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ final class RecordingReader {
                     + " after reading " + bytes.length + " bytes): still being written?");
         }
         try {
-            return Recordings.decode(bytes);
+            return AudioFileReader.decode(bytes, file.toString());
         } catch (IllegalArgumentException e) {
             throw new RecordingRejectedException(DeadLetterReason.UNDECODABLE_RECORD, file + ": " + e.getMessage(), e);
         }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callscribe.codec.SampleEncoding;
-import dev.callscribe.codec.WavAudio;
 import dev.callscribe.codec.WavReader;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,60 +30,6 @@ class RecordingsTest {
         assertThat(recording.name()).isEqualTo("call-17.audio");
         assertThat(recording.stem()).isEqualTo("call-17");
         assertThat(recording.audio().payload()).isEqualTo(WavReader.read(TONE_WAV).payload());
-    }
-
-    @Test
-    void shouldDecodeSixteenBitFlacToExactlyTheSamplesItWasEncodedFrom() throws IOException {
-        WavAudio audio = Recordings.read(resource("tone-2ch-8k-16bit.flac")).audio();
-
-        assertThat(audio.encoding()).isEqualTo(SampleEncoding.PCM_S16LE);
-        assertThat(audio.sampleRateHz()).isEqualTo(8_000);
-        assertThat(audio.channels()).isEqualTo(2);
-        assertThat(audio.frameCount()).isEqualTo(2_000);
-        assertThat(audio.payload()).isEqualTo(WavReader.read(TONE_WAV).payload());
-    }
-
-    @Test
-    void shouldKeepTheTopSixteenBitsOfTwentyFourBitFlac() throws IOException {
-        WavAudio audio = Recordings.read(resource("tone-2ch-8k-24bit.flac")).audio();
-
-        assertThat(audio.encoding()).isEqualTo(SampleEncoding.PCM_S16LE);
-        assertThat(audio.payload()).isEqualTo(WavReader.read(TONE_WAV).payload());
-    }
-
-    @Test
-    void shouldWidenEightBitFlacToPcm16() throws IOException {
-        WavAudio audio = Recordings.read(resource("tone-1ch-16k-8bit.flac")).audio();
-
-        assertThat(audio.sampleRateHz()).isEqualTo(16_000);
-        assertThat(audio.channels()).isEqualTo(1);
-        assertThat(audio.payload()).isEqualTo(WavReader.read(resource("tone-1ch-16k-8bit-as-16bit.wav")).payload());
-    }
-
-    @Test
-    void shouldRefuseATruncatedFlacFileSayingHowMuchIsMissing() throws IOException {
-        byte[] flac = Files.readAllBytes(resource("tone-2ch-8k-16bit.flac"));
-        Path truncated = Files.write(dir.resolve("cut.flac"), Arrays.copyOf(flac, flac.length / 2));
-
-        assertThatThrownBy(() -> Recordings.read(truncated))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(truncated + ": ")
-                .hasMessageContaining("FLAC")
-                .hasMessageContaining("2000 frames");
-    }
-
-    @Test
-    void shouldRefuseAFlacFileWhoseFramesFailTheirChecks() throws IOException {
-        byte[] flac = Files.readAllBytes(resource("tone-2ch-8k-16bit.flac"));
-        for (int i = flac.length / 2; i < flac.length / 2 + 16; i++) {
-            flac[i] ^= (byte) 0x5A;
-        }
-        Path corrupt = Files.write(dir.resolve("corrupt.flac"), flac);
-
-        assertThatThrownBy(() -> Recordings.read(corrupt))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(corrupt + ": ")
-                .hasMessageContaining("FLAC");
     }
 
     @Test
@@ -116,16 +60,6 @@ class RecordingsTest {
         assertThatThrownBy(() -> Recordings.readRaw(TONE_WAV, new RawFormat(SampleEncoding.PCM_S16LE, 8_000, 2)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is a WAV file, not headerless audio");
-    }
-
-    @Test
-    void shouldSayWhatAnUnrecognisedFileStartsWith() throws IOException {
-        Path file = Files.write(dir.resolve("song.mp3"), new byte[] {'I', 'D', '3', 4, 0, 0});
-
-        assertThatThrownBy(() -> Recordings.read(file))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(file + ": not a WAV or FLAC file (it starts with bytes 49 44 33 04); headerless audio "
-                        + "can be read when its encoding, sample rate and channel count are given");
     }
 
     @Test

@@ -3,13 +3,14 @@ package dev.callscribe.cli;
 import dev.callscribe.audio.LogMelOptions;
 import dev.callscribe.audio.LogMelSpectrogram;
 import dev.callscribe.audio.StreamingResampler;
+import dev.callscribe.codec.AudioFileReader;
 import dev.callscribe.codec.WavAudio;
-import dev.callscribe.codec.WavReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,22 +24,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * Writes the Whisper log-mel features of a WAV file, for comparing the front-end with other tools: the first 30 s,
- * zero-padded like Whisper, as float32 little-endian, {@code n_mels} rows of 3000 frames, row-major.
+ * Writes the Whisper log-mel features of a WAV or FLAC file, for comparing the front-end with other tools: the
+ * first 30 s, zero-padded like Whisper, as float32 little-endian, {@code n_mels} rows of 3000 frames, row-major.
  *
  * <p>Input other than 16 kHz is converted with the pipeline's own resampler (so the features are what the pipeline
  * would compute), and the summary line says so. Multi-channel input is not mixed down, because callscribe
  * transcribes each channel of a call on its own: pick one with {@code --channel}.
  */
 @Command(name = "features", mixinStandardHelpOptions = true,
-        description = "Write the Whisper log-mel features of a WAV file's first 30 s (float32 LE, n_mels x 3000).")
+        description = "Write the Whisper log-mel features of an audio file's first 30 s (float32 LE, n_mels x 3000).")
 final class FeaturesCommand implements Callable<Integer> {
 
     /** Exit status when the input cannot be read or used, or the output cannot be written. */
     static final int INPUT_ERROR = 1;
 
-    @Parameters(index = "0", paramLabel = "IN.wav",
-            description = "WAV file: PCM16, float32, mu-law or A-law, at 8, 11.025, 16, 22.05, 32, 44.1 or 48 kHz.")
+    @Parameters(index = "0", paramLabel = "IN",
+            description = "WAV file (PCM16, float32, mu-law or A-law) or FLAC file, as publish reads them, at 8, "
+                    + "11.025, 16, 22.05, 32, 44.1 or 48 kHz.")
     private Path input;
 
     @Parameters(index = "1", paramLabel = "OUT.f32", description = "Output file, replaced if it exists.")
@@ -77,9 +79,9 @@ final class FeaturesCommand implements Callable<Integer> {
 
     private WavAudio readInput() {
         try {
-            return WavReader.read(input);
+            return AudioFileReader.read(input);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + input + ": " + reason(e), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
@@ -93,8 +95,15 @@ final class FeaturesCommand implements Callable<Integer> {
         }
     }
 
+    /** The reason alone: a FileSystemException's own message repeats the path. */
     private static String reason(IOException e) {
-        return e instanceof NoSuchFileException ? "no such file or directory" : e.toString();
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     /** The chosen channel at 16 kHz. */

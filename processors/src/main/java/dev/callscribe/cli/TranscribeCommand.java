@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * chunked long-form algorithm; for users, and for checking the engine alone.
  */
 @Command(name = "transcribe", mixinStandardHelpOptions = true,
-        description = "Transcribe audio files (WAV: PCM16, float, mu-law, A-law; any common "
+        description = "Transcribe audio files (WAV: PCM16, float, mu-law, A-law; or FLAC; any common "
         + "rate), each channel on its own, printing segments with timestamps, or JSON.")
 final class TranscribeCommand implements Callable<Integer> {
 
@@ -39,7 +39,8 @@ final class TranscribeCommand implements Callable<Integer> {
     @Mixin
     private ModelSelection selection;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files: WAV or FLAC (told apart by "
+            + "content), as publish reads them.")
     private List<Path> files;
 
     @Option(names = "--json", description = "One JSON object per channel instead of text.")

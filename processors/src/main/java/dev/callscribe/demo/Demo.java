@@ -6,7 +6,6 @@ import dev.callscribe.app.Pipeline;
 import dev.callscribe.app.Roles;
 import dev.callscribe.app.RunOptions;
 import dev.callscribe.avro.LatencyMetric;
-import dev.callscribe.model.ModelLoader;
 import dev.callscribe.pipeline.PipelineConfig;
 import dev.callscribe.pipeline.PipelineRole;
 import dev.callscribe.publish.CallChunker;
@@ -23,7 +22,6 @@ import dev.callscribe.tail.TailProgress;
 import dev.callscribe.tail.TailView;
 import dev.callscribe.tail.TranscriptFollower;
 import dev.callscribe.transcriber.TranscriberConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
@@ -74,7 +72,8 @@ public final class Demo {
      */
     public LatencySummary run() throws InterruptedException {
         RunOptions runOptions = runOptions();
-        fetchModel(transcriberConfig(runOptions));
+        TranscriberConfig transcriber = transcriberConfig(runOptions);
+        DemoModel.fetch(transcriber.modelSource(), transcriber.modelOptions(), environment, out);
         try (Pipeline pipeline = Pipeline.prepare(runOptions, Roles.available(), environment)) {
             startAndAwaitReady(pipeline);
             PipelineConfig config = new PipelineConfig(pipeline.config().roleConfig());
@@ -108,24 +107,6 @@ public final class Demo {
     private TranscriberConfig transcriberConfig(RunOptions runOptions) {
         Map<String, String> file = runOptions.configFile().map(EffectiveConfig::readFile).orElse(Map.of());
         return new TranscriberConfig(EffectiveConfig.merge(file, environment, runOptions.overrides()).values());
-    }
-
-    /**
-     * Loads the model once before anything starts: a repository id is downloaded into the cache here, where a
-     * failure (no network, most likely) can be explained, and the transcriber then finds it in the cache.
-     */
-    private void fetchModel(TranscriberConfig transcriber) {
-        out.printf("Model %s%n", transcriber.modelSource());
-        out.flush();
-        try {
-            ModelLoader.fromEnvironment(environment).load(transcriber.modelSource(),
-                    transcriber.modelOptions());
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("cannot load the model " + transcriber.modelSource() + ": "
-                    + e.getMessage() + ". A model that is not a folder is downloaded from Hugging Face on first use;"
-                    + " without network access, pass --model DIR with a Whisper ONNX export (see the README's"
-                    + " Models section)", e);
-        }
     }
 
     private void startAndAwaitReady(Pipeline pipeline) throws InterruptedException {

@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import dev.callscribe.model.DecoderFiles;
 import dev.callscribe.model.ModelFiles;
+import dev.callscribe.model.UnreadableOnnxFile;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 final class OrtSessions implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrtSessions.class);
+    /** What ONNX Runtime says (as ORT_FAIL) of a file that parses as an empty model: an empty file, for one. */
+    private static final String NO_GRAPH = "ModelProto does not have a graph";
 
     final OrtEnvironment env;
     final OrtSession encoder;
@@ -39,7 +42,7 @@ final class OrtSessions implements AutoCloseable {
         ExecutionProvider provider = configure(options, engine);
         OrtSession encoder = null;
         try {
-            encoder = env.createSession(path(files.encoder().path()), options);
+            encoder = createSession(env, files.encoder().path(), options);
             DecoderGraphs decoder = openDecoder(env, files.decoder(), options);
             return new OrtSessions(options, provider, encoder, decoder);
         } catch (OrtException | RuntimeException e) {
@@ -52,12 +55,12 @@ final class OrtSessions implements AutoCloseable {
     private static DecoderGraphs openDecoder(OrtEnvironment env, DecoderFiles files, SessionOptions options)
             throws OrtException {
         if (files instanceof DecoderFiles.Merged merged) {
-            return DecoderGraphs.merged(env.createSession(path(merged.merged().path()), options));
+            return DecoderGraphs.merged(createSession(env, merged.merged().path(), options));
         }
         DecoderFiles.Split split = (DecoderFiles.Split) files;
-        OrtSession first = env.createSession(path(split.firstStep().path()), options);
+        OrtSession first = createSession(env, split.firstStep().path(), options);
         try {
-            return DecoderGraphs.split(first, env.createSession(path(split.withPast().path()), options));
+            return DecoderGraphs.split(first, createSession(env, split.withPast().path(), options));
         } catch (OrtException | RuntimeException e) {
             first.close();
             throw e;
@@ -84,8 +87,25 @@ final class OrtSessions implements AutoCloseable {
         return ExecutionProvider.CPU;
     }
 
-    private static String path(Path file) {
-        return file.toAbsolutePath().toString();
+    /**
+     * Opens one graph from its file.
+     *
+     * @throws dev.callscribe.model.ModelFormatException naming the file and how to fetch it again, if ONNX Runtime
+     *         cannot parse it
+     */
+    private static OrtSession createSession(OrtEnvironment env, Path file, SessionOptions options)
+            throws OrtException {
+        try {
+            return env.createSession(file.toAbsolutePath().toString(), options);
+        } catch (OrtException e) {
+            if (e.getCode() == OrtException.OrtErrorCode.ORT_INVALID_PROTOBUF) {
+                throw UnreadableOnnxFile.of(file, "Protobuf parsing failed", e);
+            }
+            if (String.valueOf(e.getMessage()).contains(NO_GRAPH)) {
+                throw UnreadableOnnxFile.of(file, NO_GRAPH, e);
+            }
+            throw e;
+        }
     }
 
     private static void closeQuietly(OrtSession session) {

@@ -1,8 +1,8 @@
 package dev.callscribe.transcribe;
 
 import dev.callscribe.audio.StreamingResampler;
+import dev.callscribe.codec.AudioFileReader;
 import dev.callscribe.codec.WavAudio;
-import dev.callscribe.codec.WavReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,13 +18,14 @@ public final class AudioFiles {
     }
 
     /**
-     * The channels of a WAV file (PCM16, float32, mu-law or A-law; any common rate), resampled to 16 kHz.
+     * The channels of a WAV or FLAC file, read as {@code publish} reads it ({@link AudioFileReader}: WAV in PCM16,
+     * float32, mu-law or A-law, FLAC; any common rate), resampled to 16 kHz.
      *
-     * @throws IOException if the file cannot be read
-     * @throws IllegalArgumentException if it is not a WAV the front-end reads, saying what it found
+     * @throws IOException naming the file if it cannot be read
+     * @throws IllegalArgumentException naming the file if it is not audio the reader takes, saying what it found
      */
     public static List<ChannelAudio> readChannels(Path file) throws IOException {
-        WavAudio wav = WavReader.read(file);
+        WavAudio wav = AudioFileReader.read(file);
         float[][] channels = wav.decodeChannels();
         List<ChannelAudio> result = new ArrayList<>();
         for (int channel = 0; channel < channels.length; channel++) {

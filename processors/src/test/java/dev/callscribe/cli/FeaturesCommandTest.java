@@ -106,7 +106,7 @@ class FeaturesCommandTest {
         // Then
         assertThat(status).isEqualTo(FeaturesCommand.INPUT_ERROR);
         assertThat(stderr.toString(StandardCharsets.UTF_8))
-                .contains("callscribe features: cannot read " + missing + ": no such file or directory");
+                .contains("callscribe features: cannot read " + missing + ": no such file");
         assertThat(tempDir.resolve("out.f32")).doesNotExist();
     }
 

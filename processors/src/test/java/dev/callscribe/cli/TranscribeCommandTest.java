@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callscribe.codec.WavWriter;
 import dev.callscribe.fixtures.FixtureModel;
+import dev.callscribe.fixtures.FlacBytes;
 import dev.callscribe.fixtures.OracleAudio;
 import dev.callscribe.fixtures.OracleAudio.Placement;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TranscribeCommandTest {
 
     private static final OracleAudio ORACLE = OracleAudio.fromResources();
+    private static final int WAV_HEADER_BYTES = 44;
 
     @TempDir
     Path dir;
@@ -51,11 +54,45 @@ class TranscribeCommandTest {
     }
 
     @Test
+    void shouldTranscribeAFlacFileAsTheSameAudioInAWavFile() throws Exception {
+        // Given the stereo call as FLAC, under a name that does not say so
+        Path flac = Files.write(dir.resolve("call.audio"), FlacBytes.fromPcm16Wav(Files.readAllBytes(stereoCall())));
+
+        // When
+        CommandRun output = CommandRun.main("transcribe", "--model", oracle(), "--language", "en", flac.toString());
+
+        // Then
+        assertThat(output.status()).as(output.err()).isZero();
+        assertThat(output.out()).contains(
+                "== call.audio, channel 0 ==",
+                "[00:01.000 --> 00:02.000] hello",
+                "[00:03.000 --> 00:04.000] world",
+                "== call.audio, channel 1 ==",
+                "[00:00.000 --> 00:01.000] thanks");
+    }
+
+    @Test
+    void shouldTranscribeTheAudioAWavFileCutShortHolds() throws Exception {
+        // Given the stereo call cut after 5 s (8 kHz, 2 channels, 2 bytes a sample), its header still promising 20 s
+        byte[] whole = Files.readAllBytes(stereoCall());
+        Path cut = Files.write(dir.resolve("cut.wav"), Arrays.copyOf(whole, WAV_HEADER_BYTES + 5 * 8000 * 2 * 2));
+
+        // When
+        CommandRun output = CommandRun.main("transcribe", "--model", oracle(), "--language", "en", cut.toString());
+
+        // Then the first 5 s are transcribed
+        assertThat(output.status()).as(output.err()).isZero();
+        assertThat(output.out()).contains("[00:01.000 --> 00:02.000] hello", "[00:03.000 --> 00:04.000] world",
+                "[00:00.000 --> 00:01.000] thanks").doesNotContain("order");
+    }
+
+    @Test
     void shouldFailWithAClearMessageForAMissingFile() throws Exception {
         CommandRun output = CommandRun.main("transcribe", "--model", oracle(), dir.resolve("absent.wav").toString());
 
         assertThat(output.status()).isEqualTo(Main.FAILURE);
-        assertThat(output.err()).contains("callscribe transcribe:").contains("absent.wav");
+        assertThat(output.err()).isEqualTo("callscribe transcribe: cannot read " + dir.resolve("absent.wav")
+                + ": no such file" + System.lineSeparator());
     }
 
     /** Agent on channel 0, customer on channel 1, 20 s, 16-bit PCM at 8 kHz (the telephony rate). */

@@ -22,7 +22,8 @@ import java.util.Optional;
  * Downloads one file into a blob of the cache: into {@code {etag}.incomplete} first, resuming what an earlier
  * attempt or process left there with a {@code Range} request, then checks the size and, for large (LFS) files whose
  * ETag is a sha256, the sha256, and only then moves it into place in one step. A file that fails the check is
- * deleted, so the cache never holds bad bytes.
+ * deleted, so the cache never holds bad bytes. A connection that drops is resumed on a new one; the retries give up
+ * only after a run of attempts that receive no data ({@link Retrier#callCountingFromProgress}).
  *
  * <p>Thread-safe for different blobs; callers hold the blob's lock ({@link HubCache#lock}).
  */
@@ -50,10 +51,11 @@ final class BlobDownloader {
         DownloadProgress progress = new DownloadProgress(request.repo().value(), request.file(), resumedFrom,
             request.metadata().size(), resumedFrom);
         listener.onStart(progress);
-        retrier.call("download of " + request.file() + " from " + request.repo(), () -> {
+        // Each attempt resumes where the last one stopped, so the retries count from the last byte received.
+        retrier.callCountingFromProgress("download of " + request.file() + " from " + request.repo(), () -> {
             transfer(request, progress);
             return null;
-        });
+        }, () -> bytesOnDisk(request.incomplete()));
         verify(request);
         moveIntoPlace(request.incomplete(), request.blob());
         listener.onComplete(progress.at(Files.size(request.blob())));
@@ -182,5 +184,14 @@ final class BlobDownloader {
 
     private static long sizeOrZero(Path file) throws IOException {
         return Files.isRegularFile(file) ? Files.size(file) : 0;
+    }
+
+    /** The size of a partial download, 0 where there is none or it cannot be read (progress is then not counted). */
+    private static long bytesOnDisk(Path partial) {
+        try {
+            return sizeOrZero(partial);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 }

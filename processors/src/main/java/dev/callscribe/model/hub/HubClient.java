@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * resolved commit, so a branch moving meanwhile cannot mix two versions). Downloads resume, are verified and are
  * moved into place atomically ({@link BlobDownloader}); failures worth retrying are retried a bounded number of times;
  * other failures raise a {@link HubException} whose reason and message say what went wrong. When the Hub cannot be
- * reached, or {@code HF_HUB_OFFLINE} is set, a complete cached snapshot is used instead.
+ * reached (no connection, unknown host, timeout: {@link Reachability}) and the cache holds the selected files, the
+ * cached snapshot is used at once, without retries, as huggingface_hub does; with {@code HF_HUB_OFFLINE} set it is
+ * used without asking. Either way one log line says so. An answer from the Hub, even an error, is never hidden by the
+ * cache; a server error (HTTP 5xx) is retried first, then the cache is used.
  *
  * <p>Thread-safe: calls may run in parallel; two downloads of the same file, in this process or another one sharing
  * the cache, wait for each other.
@@ -93,12 +96,14 @@ public final class HubClient {
         }
         RepoInfo info;
         try {
-            info = retrier.call("repository info of " + repo, () -> fetchRepoInfo(repo, revision));
+            // Unreachable with the model cached: use the cache at once, as huggingface_hub does, not after retries.
+            info = retrier.call("repository info of " + repo, () -> fetchRepoInfo(repo, revision),
+                failure -> Reachability.isUnreachable(failure) && isCached(repo, revision, selector));
         } catch (HubException | InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
-            LOG.warn("Cannot reach {} ({}); looking for {} in the cache", settings.endpoint(), e.getMessage(), repo);
-            return cachedSnapshot(repo, revision, selector, "the Hub could not be reached: " + e.getMessage());
+            return cachedSnapshot(repo, revision, selector, "cannot reach " + settings.endpoint() + ": "
+                + Retrier.describe(e));
         }
         if (!info.commit().equals(revision)) {
             cache.writeRef(repo, revision, info.commit());
@@ -109,23 +114,58 @@ public final class HubClient {
         return cache.snapshotDir(repo, info.commit());
     }
 
+    /** Whether the cache holds every selected file of the revision; a cache it cannot read holds nothing. */
+    private boolean isCached(RepoId repo, String revision, FileSelector selector) {
+        try {
+            return cachedCopy(repo, revision, selector).isComplete();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("The cache cannot serve {} at '{}'", repo, revision, e);
+            return false;
+        }
+    }
+
     private Path cachedSnapshot(RepoId repo, String revision, FileSelector selector, String why) throws IOException {
-        Optional<String> commit = COMMIT.matcher(revision).matches() ? Optional.of(revision)
-            : cache.readRef(repo, revision);
-        if (commit.isEmpty()) {
+        CachedCopy copy = cachedCopy(repo, revision, selector);
+        if (copy.commit().isEmpty()) {
             throw new HubException(HubException.Reason.NOT_CACHED, "No cached copy of " + repo + " at revision '"
                 + revision + "' in " + settings.cacheDir() + " and " + why + "; download it once with network"
                 + " access (HF_HUB_OFFLINE unset)");
         }
+        if (!copy.missing().isEmpty()) {
+            throw new HubException(HubException.Reason.NOT_CACHED, "The cached copy of " + repo + " at "
+                + copy.commit().get() + " lacks " + copy.missing() + " and " + why);
+        }
+        String line = "Using the cached snapshot of " + repo + " at " + copy.commit().get() + " offline (" + why + ")";
+        if (settings.offline()) {
+            LOG.info(line);
+        } else {
+            LOG.warn(line);
+        }
+        return cache.snapshotDir(repo, copy.commit().get());
+    }
+
+    /** The commit the cache knows for a revision, if any, and the selected files its snapshot lacks. */
+    private CachedCopy cachedCopy(RepoId repo, String revision, FileSelector selector) throws IOException {
+        Optional<String> commit = COMMIT.matcher(revision).matches() ? Optional.of(revision)
+            : cache.readRef(repo, revision);
+        if (commit.isEmpty()) {
+            return new CachedCopy(commit, List.of(), true);
+        }
         List<String> cached = cache.snapshotFiles(repo, commit.get());
         List<String> missing = new ArrayList<>(selector.select(cached));
         missing.removeAll(cached);
-        if (!missing.isEmpty()) {
-            throw new HubException(HubException.Reason.NOT_CACHED, "The cached copy of " + repo + " at "
-                + commit.get() + " lacks " + missing + " and " + why);
+        return new CachedCopy(commit, missing, cached.isEmpty());
+    }
+
+    /**
+     * What the cache holds of a revision: its commit, where a ref or the revision itself gives it, the selected files
+     * its snapshot lacks, and whether it holds any file at all.
+     */
+    private record CachedCopy(Optional<String> commit, List<String> missing, boolean empty) {
+
+        boolean isComplete() {
+            return commit.isPresent() && missing.isEmpty() && !empty;
         }
-        LOG.info("Using the cached copy of {} at {} ({})", repo, commit.get(), why);
-        return cache.snapshotDir(repo, commit.get());
     }
 
     private RepoInfo fetchRepoInfo(RepoId repo, String revision) throws IOException {
@@ -176,7 +216,7 @@ public final class HubClient {
     }
 
     private FileMetadata fetchMetadata(URI url, RepoId repo, String file) throws IOException {
-        HttpResponse<Void> response = http.headFollowingRelativeRedirects(url);
+        HttpResponse<Void> response = http.headWithinHost(url);
         if (response.statusCode() >= 400) {
             throw HubErrors.of(response, HubErrors.Subject.FILE, "metadata of " + file, repo,
                 settings.token().isPresent());

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP requests of the Hub client, on {@link HttpClient}. Redirects are followed here rather than by the client
- * so that the token goes only to the Hub's own host: file downloads are redirected to a CDN with signed URLs, which
- * must not receive it. The token is never logged.
+ * so that the token goes only to the Hub's own host (the endpoint's host and port), wherever a redirect leads: file
+ * downloads are redirected to a CDN with signed URLs, which must not receive it. The token is never logged.
  *
  * <p>Thread-safe, as {@link HttpClient} is.
  */
@@ -55,22 +55,33 @@ final class HubHttp {
     }
 
     /**
-     * HEADs a file's address, following only redirects within the Hub (renamed repositories); a redirect to another
-     * host (the CDN of a large file) is returned as it is, since its headers carry the file's metadata.
+     * HEADs a file's address, following redirects within the host: relative ones (a renamed repository), and
+     * absolute ones to the same scheme, host and port (a mirror set with HF_ENDPOINT may answer so). A redirect that
+     * carries the file's metadata ({@code X-Linked-Etag}, the Hub's answer for a large file stored on its CDN), or
+     * that leads to another host, is returned as it is: its headers are what the caller reads.
      */
-    HttpResponse<Void> headFollowingRelativeRedirects(URI uri) throws IOException {
+    HttpResponse<Void> headWithinHost(URI uri) throws IOException {
         URI current = uri;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpResponse<Void> response = send(request(current, "HEAD", Map.of()),
                 HttpResponse.BodyHandlers.discarding());
             Optional<String> location = response.headers().firstValue("Location");
             if (!isRedirect(response.statusCode()) || location.isEmpty()
-                || URI.create(location.get()).getHost() != null) {
+                || response.headers().firstValue("X-Linked-Etag").isPresent()) {
                 return response;
             }
-            current = current.resolve(location.get());
+            URI next = current.resolve(location.get());
+            if (!sameOrigin(current, next)) {
+                return response;
+            }
+            current = next;
         }
         throw new IOException("More than " + MAX_REDIRECTS + " redirects from HEAD " + uri);
+    }
+
+    private static boolean sameOrigin(URI from, URI to) {
+        return to.getScheme() != null && to.getScheme().equalsIgnoreCase(from.getScheme())
+            && to.getRawAuthority() != null && to.getRawAuthority().equalsIgnoreCase(from.getRawAuthority());
     }
 
     private <T> HttpResponse<T> follow(URI uri, String method, Map<String, String> headers,

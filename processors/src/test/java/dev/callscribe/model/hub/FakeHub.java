@@ -41,11 +41,16 @@ import java.util.stream.Stream;
  *       answer 302 to the CDN with {@code X-Linked-Etag} (sha256), {@code X-Linked-Size} and {@code X-Repo-Commit};</li>
  *   <li>{@code GET /cdn/{sha256}}: the content, with {@code Range} support (206 and {@code Content-Range}).</li>
  * </ul>
- * Every request is recorded. Faults can be switched on: a required token, a corrupted body, server errors, a stall.
+ * Every request is recorded. Faults can be switched on: a required token, a corrupted body, server errors, a stall,
+ * connections cut short; and a mirror's habit of redirecting file addresses to absolute ones on its own host.
+ *
+ * <p>Public for the tests of other packages that download a model (the demo's).
  */
-final class FakeHub implements AutoCloseable {
+public final class FakeHub implements AutoCloseable {
 
     static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+    /** Where {@link #redirectFilesWithinHost()} sends file addresses. */
+    static final String MIRROR_PREFIX = "/mirror";
 
     private static final Set<String> LFS_SUFFIXES = Set.of(".onnx", ".onnx_data");
 
@@ -61,6 +66,10 @@ final class FakeHub implements AutoCloseable {
     private volatile String stalledFile;
     private volatile String requiredToken;
     private volatile String cdnHost = "127.0.0.1";
+    private volatile String cutFile;
+    private final AtomicInteger cutsLeft = new AtomicInteger();
+    private volatile int bytesPerCut;
+    private volatile boolean redirectWithinHost;
 
     /** One request as the server saw it. */
     record Recorded(String method, String path, Headers headers) {
@@ -70,7 +79,13 @@ final class FakeHub implements AutoCloseable {
         }
     }
 
-    FakeHub(String repoId, Path folder) throws IOException {
+    /**
+     * Starts serving the files under {@code folder} as the repository {@code repoId} on a free port of 127.0.0.1.
+     *
+     * @param repoId the repository id, {@code owner/name}
+     * @param folder the repository's files
+     */
+    public FakeHub(String repoId, Path folder) throws IOException {
         this.repoId = repoId;
         this.files = readTree(folder);
         files.forEach((name, content) -> cdn.put(sha256(content), content));
@@ -90,7 +105,8 @@ final class FakeHub implements AutoCloseable {
         }
     }
 
-    URI endpoint() {
+    /** The Hub's address, for {@code HF_ENDPOINT}. */
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -135,6 +151,24 @@ final class FakeHub implements AutoCloseable {
         this.stalledFile = file;
     }
 
+    /**
+     * The next {@code times} CDN downloads of the file each send {@code bytes} bytes from where they were asked to
+     * start, then drop the connection.
+     */
+    void cutDownloadsOf(String file, int times, int bytes) {
+        this.bytesPerCut = bytes;
+        this.cutsLeft.set(times);
+        this.cutFile = file;
+    }
+
+    /**
+     * Answers every {@code /{repo}/resolve/...} request with a 302 to the same address under {@link #MIRROR_PREFIX},
+     * absolute and on this host, as some mirrors do; the files are served there.
+     */
+    void redirectFilesWithinHost() {
+        this.redirectWithinHost = true;
+    }
+
     @Override
     public void close() {
         stallReleased.countDown();
@@ -152,6 +186,11 @@ final class FakeHub implements AutoCloseable {
                 error(exchange, 401, "GatedRepo");
             } else if (path.startsWith("/api/models/")) {
                 serveRepoInfo(exchange, path.substring("/api/models/".length()));
+            } else if (path.startsWith(MIRROR_PREFIX + "/")) {
+                serveResolve(exchange, path.substring(MIRROR_PREFIX.length()));
+            } else if (redirectWithinHost) {
+                exchange.getResponseHeaders().add("Location", endpoint() + MIRROR_PREFIX + path);
+                exchange.sendResponseHeaders(302, -1);
             } else {
                 serveResolve(exchange, path);
             }
@@ -230,7 +269,30 @@ final class FakeHub implements AutoCloseable {
             stall(exchange, content);
             return;
         }
+        if (file.equals(cutFile) && "GET".equals(exchange.getRequestMethod()) && cutsLeft.getAndDecrement() > 0) {
+            cut(exchange, content);
+            return;
+        }
         sendContent(exchange, file, content);
+    }
+
+    /** Announces the rest of the file from the asked start, sends {@link #bytesPerCut} bytes of it and hangs up. */
+    private void cut(HttpExchange exchange, byte[] content) throws IOException {
+        int start = rangeStart(exchange);
+        if (start > 0) {
+            exchange.getResponseHeaders().add("Content-Range", "bytes " + start + "-" + (content.length - 1) + "/"
+                + content.length);
+        }
+        exchange.sendResponseHeaders(start > 0 ? 206 : 200, content.length - start);
+        OutputStream body = exchange.getResponseBody();
+        body.write(content, start, Math.min(bytesPerCut, content.length - start));
+        body.flush();
+        throw new IOException("connection cut on purpose after " + bytesPerCut + " bytes");
+    }
+
+    private static int rangeStart(HttpExchange exchange) {
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        return range == null ? 0 : Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
     }
 
     private void stall(HttpExchange exchange, byte[] content) throws IOException {
@@ -254,7 +316,7 @@ final class FakeHub implements AutoCloseable {
             return;
         }
         String range = exchange.getRequestHeaders().getFirst("Range");
-        int start = range == null ? 0 : Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
+        int start = rangeStart(exchange);
         if (range != null) {
             headers.add("Content-Range", "bytes " + start + "-" + (content.length - 1) + "/" + content.length);
         }

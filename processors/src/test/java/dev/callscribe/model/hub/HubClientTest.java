@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class HubClientTest {
@@ -257,6 +258,96 @@ class HubClientTest {
 
         // Then
         assertThat(fallback).isEqualTo(online);
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldUseTheCacheAtOnceWhenTheHubCannotBeReached() throws IOException {
+        // Given a cached model, a Hub that refuses connections, and pauses between retries no test would outlast
+        Path online = client(settings()).snapshot(REPO, "main", CONFIG_AND_ENCODER);
+        HubSettings unreachable = settings();
+        hub.close();
+        HubOptions patient = HubOptions.defaults().withRetries(5, Duration.ofDays(1));
+
+        // When
+        Path fallback = new HubClient(unreachable, patient, DownloadListener.none())
+            .snapshot(REPO, "main", CONFIG_AND_ENCODER);
+
+        // Then the cache answered without a single retry
+        assertThat(fallback).isEqualTo(online);
+    }
+
+    @Test
+    void shouldNotHideAnAnswerOfTheHubBehindTheCache() throws IOException {
+        // Given a cached model, and a Hub that now refuses access
+        client(settings()).snapshot(REPO, "main", CONFIG_AND_ENCODER);
+        hub.requireToken("hf_secret");
+
+        // When / Then
+        assertThatThrownBy(() -> client(settings()).snapshot(REPO, "main", CONFIG_AND_ENCODER))
+            .isInstanceOfSatisfying(HubException.class,
+                e -> assertThat(e.reason()).isEqualTo(HubException.Reason.ACCESS_DENIED));
+    }
+
+    @Test
+    void shouldRetryAndThenSayTheHubCannotBeReachedWhenNothingIsCached() {
+        // Given
+        HubSettings unreachable = settings();
+        hub.close();
+
+        // When / Then: the network may come back, so the attempts run out before the cache is asked
+        assertThatThrownBy(() -> client(unreachable).snapshot(REPO, "main", CONFIG_AND_ENCODER))
+            .isInstanceOfSatisfying(HubException.class,
+                e -> assertThat(e.reason()).isEqualTo(HubException.Reason.NOT_CACHED))
+            .hasMessageContaining("No cached copy of " + REPO)
+            .hasMessageContaining("cannot reach " + unreachable.endpoint())
+            .hasMessageContaining("failed after 3 attempts");
+    }
+
+    @Test
+    void shouldFinishADownloadCutMoreOftenThanTheRetryLimitWhileEachConnectionBringsData() throws IOException {
+        // Given five connections in a row that each bring 16 bytes of the encoder and drop, with 3 attempts allowed
+        hub.cutDownloadsOf(ENCODER, 5, 16);
+
+        // When
+        Path snapshot = client(settings()).snapshot(REPO, "main", CONFIG_AND_ENCODER);
+
+        // Then
+        assertThat(snapshot.resolve(ENCODER)).hasBinaryContent(hub.content(ENCODER));
+        assertThat(cdnGets()).hasSize(6);
+        assertThat(cdnGets().get(5).header("Range")).hasValue("bytes=80-");
+    }
+
+    @Test
+    void shouldGiveUpWhenConnectionsKeepDroppingWithoutData() {
+        // Given connections that drop before the first byte, more of them than attempts allowed
+        hub.cutDownloadsOf(ENCODER, 10, 0);
+
+        // When / Then
+        assertThatThrownBy(() -> client(settings()).snapshot(REPO, "main", CONFIG_AND_ENCODER))
+            .isInstanceOf(IOException.class)
+            .hasMessageContaining("download of " + ENCODER)
+            .hasMessageContaining("failed after 3 attempts");
+        assertThat(cdnGets()).hasSize(3);
+    }
+
+    @Test
+    void shouldFollowARedirectToAnAbsoluteAddressOnTheHubsOwnHost() throws IOException {
+        // Given a mirror that redirects file addresses to absolute ones on its own host, and a token it requires
+        hub.redirectFilesWithinHost();
+        hub.requireToken("hf_secret");
+
+        // When
+        Path snapshot = client(new HubSettings(hub.endpoint(), Optional.of("hf_secret"), cacheDir, false))
+            .snapshot(REPO, "main", CONFIG_AND_ENCODER);
+
+        // Then the files were fetched from the redirected addresses, the token going with them on the same host
+        assertThat(snapshot.resolve(CONFIG)).hasBinaryContent(hub.content(CONFIG));
+        assertThat(snapshot.resolve(ENCODER)).hasBinaryContent(hub.content(ENCODER));
+        assertThat(hub.requests()).filteredOn(r -> r.method().equals("HEAD")
+                && r.path().startsWith(FakeHub.MIRROR_PREFIX + "/"))
+            .hasSize(2)
+            .allSatisfy(head -> assertThat(head.header("Authorization")).hasValue("Bearer hf_secret"));
     }
 
     @Test

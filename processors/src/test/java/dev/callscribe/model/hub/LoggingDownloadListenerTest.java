@@ -54,6 +54,46 @@ class LoggingDownloadListenerTest {
     }
 
     @Test
+    void shouldWriteAProgressLineOnATerminalOnlyAfterTenPercentAndTwoSeconds() {
+        // Given the terminal's pacing
+        LoggingDownloadListener terminal = new LoggingDownloadListener(
+            LoggingDownloadListener.TERMINAL_INTERVAL, LoggingDownloadListener.TERMINAL_PERCENT_STEP, clock::get,
+            lines::add);
+        terminal.onStart(start);
+
+        // When: a block every 10 ms for 100 s, 1 MB a second
+        for (int block = 1; block <= 10_000; block++) {
+            clock.set(block * SECOND / 100);
+            terminal.onProgress(start.at(block * 10_000L));
+        }
+
+        // Then: the start line and one line per 10% (each 10 s), none for the last block
+        assertThat(lines).hasSize(10);
+        assertThat(lines.get(1)).isEqualTo("onnx/encoder.onnx: 10% (10.0 MB of 100.0 MB) at 1.0 MB/s");
+        assertThat(lines).last().asString().startsWith("onnx/encoder.onnx: 90%");
+    }
+
+    @Test
+    void shouldWriteNoProgressLineOnATerminalForAFileThatArrivesQuickly() {
+        // Given
+        LoggingDownloadListener terminal = new LoggingDownloadListener(
+            LoggingDownloadListener.TERMINAL_INTERVAL, LoggingDownloadListener.TERMINAL_PERCENT_STEP, clock::get,
+            lines::add);
+        terminal.onStart(start);
+
+        // When: the whole file in one second
+        for (int block = 1; block <= 100; block++) {
+            clock.set(block * SECOND / 100);
+            terminal.onProgress(start.at(block * MB));
+        }
+        terminal.onComplete(start.at(100 * MB));
+
+        // Then
+        assertThat(lines).containsExactly("Downloading org/model: onnx/encoder.onnx (100.0 MB)",
+            "Downloaded org/model: onnx/encoder.onnx (100.0 MB) in 1.0 s at 100.0 MB/s");
+    }
+
+    @Test
     void shouldGiveTheTimeAndSpeedOfACompleteDownload() {
         // Given
         listener.onStart(start);

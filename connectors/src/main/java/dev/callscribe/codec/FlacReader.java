@@ -1,7 +1,5 @@
-package dev.callscribe.publish;
+package dev.callscribe.codec;
 
-import dev.callscribe.codec.SampleEncoding;
-import dev.callscribe.codec.WavAudio;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
