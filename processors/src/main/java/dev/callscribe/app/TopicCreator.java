@@ -10,11 +10,14 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -61,6 +64,7 @@ public final class TopicCreator {
                 created.add(spec.name());
             }
         }
+        requireRoomForRecords(specs, existing);
         Map<String, TopicDescription> descriptions = describeWhenVisible(specs.stream().map(TopicSpec::name).toList());
         List<String> warnings = new ArrayList<>(partitionWarnings(specs, existing, descriptions));
         List<String> leaderless = leaderless(descriptions);
@@ -70,6 +74,31 @@ public final class TopicCreator {
         }
         warnings.forEach(LOG::warn);
         return new TopicReport(created, existing, warnings);
+    }
+
+    /**
+     * Refuses an existing topic whose {@code max.message.bytes} is below what its spec asks for: the records a role
+     * writes there (windows of up to 5.8 MB on calls.windows) would be refused mid-call and stop the role, so it is
+     * said now, with the command that fixes it.
+     */
+    private void requireRoomForRecords(List<TopicSpec> specs, List<String> existing) {
+        for (TopicSpec spec : specs) {
+            String wanted = spec.configs().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            if (wanted == null || !existing.contains(spec.name())) {
+                continue;
+            }
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
+            Config config = await(admin.describeConfigs(List.of(topic)).all(), "describe topic " + spec.name())
+                    .get(topic);
+            long limit = Long.parseLong(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
+            if (limit < Long.parseLong(wanted)) {
+                throw new IllegalStateException("topic " + spec.name() + " takes records of up to " + limit
+                        + " bytes (" + TopicConfig.MAX_MESSAGE_BYTES_CONFIG + "), but records of up to " + wanted
+                        + " bytes are written to it; raise its limit: kafka-configs.sh --bootstrap-server BROKER "
+                        + "--alter --entity-type topics --entity-name " + spec.name() + " --add-config "
+                        + TopicConfig.MAX_MESSAGE_BYTES_CONFIG + "=" + wanted);
+            }
+        }
     }
 
     /** Creates one topic; false when another process created it first. */

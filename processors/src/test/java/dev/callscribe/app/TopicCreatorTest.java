@@ -105,6 +105,20 @@ class TopicCreatorTest {
     }
 
     @Test
+    void shouldRefuseAnExistingWindowsTopicThatCannotTakeTheLargestWindow() throws Exception {
+        // Given calls.windows created by someone else with the broker's default record limit
+        admin.createTopics(List.of(new NewTopic("tight.calls.windows", 1, (short) 1))).all().get();
+
+        // When the pipeline's topics are set up
+        // Then it is refused, with the limit, what is needed and the command that raises it
+        assertThatThrownBy(() -> new TopicCreator(admin).createMissing(specs("tight", 1, 1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("topic tight.calls.windows takes records of up to 1048588 bytes")
+                .hasMessageContaining("--entity-name tight.calls.windows --add-config max.message.bytes="
+                        + Segmenter.MAX_WINDOW_RECORD_BYTES);
+    }
+
+    @Test
     void shouldLeaveExistingTopicsAsTheyAre() throws Exception {
         // Given the topics exist
         List<TopicSpec> specs = specs("again", 2, 2);
@@ -125,7 +139,8 @@ class TopicCreatorTest {
     @Test
     void shouldWarnWhenAnExistingTopicHasFewerPartitionsThanConfigured() throws Exception {
         // Given calls.windows exists with 2 partitions
-        admin.createTopics(List.of(new NewTopic("small.calls.windows", 2, (short) 1))).all().get();
+        admin.createTopics(List.of(new NewTopic("small.calls.windows", 2, (short) 1).configs(Map.of(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Segmenter.MAX_WINDOW_RECORD_BYTES))))).all().get();
 
         // When 6 are configured
         TopicReport report = new TopicCreator(admin).createMissing(specs("small", 1, 6));
