@@ -137,7 +137,7 @@ public final class TranscriberConfig extends PipelineConfig {
             + "a transaction of a dead worker stay open before aborting it; until then read_committed readers of its "
             + "output, and the worker that takes over its partitions, wait. A transaction holds only a batch's sends "
             + "and commit (it begins after inference), so this need not cover inference time.";
-    public static final int DEFAULT_TRANSACTION_TIMEOUT_MS = 10_000;
+    public static final int DEFAULT_TRANSACTION_TIMEOUT_MS = 5_000;
 
     public static final String MAX_POLL_INTERVAL_MS_CONFIG = PREFIX + "max.poll.interval.ms";
     private static final String MAX_POLL_INTERVAL_MS_DOC = "Consumer max.poll.interval.ms: a worker that does not "

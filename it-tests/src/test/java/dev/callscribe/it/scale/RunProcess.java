@@ -79,6 +79,16 @@ final class RunProcess implements AutoCloseable {
                 .sum();
     }
 
+    /** Sends SIGKILL and waits for the process to die: it ends at once, with whatever it had in flight. */
+    void kill() {
+        process.kill();
+    }
+
+    /** Everything the process printed so far. */
+    String output() {
+        return process.output();
+    }
+
     /** Sends SIGTERM and waits for the process to stop; returns its exit status. */
     int stop() {
         return process.stop();
