@@ -84,6 +84,11 @@ final class RunProcess implements AutoCloseable {
         process.kill();
     }
 
+    /** Waits for the process to exit by itself; returns its exit status (fails after {@code timeout}). */
+    int awaitExit(Duration timeout) {
+        return process.awaitExit(timeout);
+    }
+
     /** Everything the process printed so far. */
     String output() {
         return process.output();

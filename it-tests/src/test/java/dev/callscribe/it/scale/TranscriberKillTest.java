@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,9 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
  * processes started alike, without an instance id, sharing one slot directory. Live-paced calls on every partition
  * keep windows coming; once both transcribers have done work, one is killed. The test measures how long the
  * partitions it held go without a committed window transcript (from the kill until the first window of one of those
- * partitions is committed by the survivor), then restarts the killed process, which must come back under the
- * instance id it had, and finally stops everything with SIGTERM. A summary line with the figures goes to standard
- * output.
+ * partitions is committed by the survivor), then restarts the killed process while a second wave of calls comes in,
+ * which must come back under the instance id it had without stopping the survivor. Then a third process is started
+ * with the survivor's instance id, which fences the survivor: that process must stop by itself and exit 1. Finally
+ * everything left is stopped with SIGTERM, and must exit 0. A summary line with the figures goes to standard output.
  *
  * <p>Everything happens once, before the tests, which then check what was observed.
  */
@@ -55,6 +57,10 @@ class TranscriberKillTest {
     private static final int PARTITIONS = 4;
     private static final int CALLS = 4;
     private static final CallWave WAVE = CallWave.coveringEveryPartition("kill", CALLS, PARTITIONS);
+    /** Published as the killed worker restarts, so windows are flowing while it joins. */
+    private static final CallWave REJOIN_WAVE = CallWave.coveringEveryPartition("rejoin", CALLS, PARTITIONS);
+    private static final List<String> CALL_IDS = Stream.concat(WAVE.callIds().stream(),
+            REJOIN_WAVE.callIds().stream()).toList();
     private static final String GROUP = TranscriberConfig.DEFAULT_GROUP_ID;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
@@ -77,6 +83,9 @@ class TranscriberKillTest {
     private static Duration settledAfterKill;
     private static Duration recoveredAfterKill;
     private static Duration rejoinedAfterRestart;
+    private static Duration longestGapWhileRejoining;
+    private static int fencedExitStatus;
+    private static String fencedOutput;
     private static List<WindowTranscript> committedWindows;
     private static CallTranscripts committedTranscripts;
     private static final Map<String, Integer> EXIT_STATUSES = new LinkedHashMap<>();
@@ -110,8 +119,9 @@ class TranscriberKillTest {
 
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
              ArrivalFollower follower = ArrivalFollower.start(bootstrap)) {
-            CallscribeProcess publish = started(WAVE.publish(SampleRecordings.writeTo(workDir), Pacing.REALTIME,
-                    bootstrap, registry, Topics.AUDIO.name()));
+            List<Path> recordings = SampleRecordings.writeTo(workDir);
+            CallscribeProcess publish = started(WAVE.publish(recordings, Pacing.REALTIME, bootstrap, registry,
+                    Topics.AUDIO.name()));
             Await.until("both transcribers transcribing", START_TIMEOUT, Polls.throttled(() -> workers.values()
                     .stream().allMatch(worker -> worker.meter(WINDOWS_TRANSCRIBED) > 0)));
 
@@ -128,18 +138,34 @@ class TranscriberKillTest {
                     arrival -> arrival.nanos() > settledAt && orphaned.contains(partitionOf(arrival.callId())));
             recoveredAfterKill = Duration.ofNanos(first.nanos() - killedAt);
 
-            // Restart it: it takes its slot, and so its instance id, back, and gets partitions again
+            // Restart it while new calls come: it takes its slot, and so its instance id, back, and gets partitions
+            // again, while the survivor goes on with the partitions it keeps
+            CallscribeProcess rejoinPublish = started(REJOIN_WAVE.publish(recordings, Pacing.REALTIME, bootstrap,
+                    registry, Topics.AUDIO.name()));
             long restartAt = System.nanoTime();
             RunProcess restarted = started(RunProcess.start("kill-worker-a-again", "transcriber", shared, own));
             restarted.awaitReady();
             awaitSettled(admin, 2);
-            rejoinedAfterRestart = Duration.ofNanos(System.nanoTime() - restartAt);
+            long rejoinedAt = System.nanoTime();
+            rejoinedAfterRestart = Duration.ofNanos(rejoinedAt - restartAt);
+            longestGapWhileRejoining = longestGap(restartAt, rejoinedAt);
+
+            // A third transcriber configured with the survivor's instance id fences it: the survivor's role has
+            // stopped for good, so its process stops and exits non-zero for its supervisor to see
+            Map<String, String> impostorOwn = Map.of(TranscriberConfig.INSTANCE_ID_CONFIG,
+                    INSTANCE_IDS.get("kill-worker-b"));
+            workers.put("kill-impostor", started(RunProcess.start("kill-impostor", "transcriber", shared,
+                    impostorOwn)));
+            RunProcess fenced = workers.remove("kill-worker-b");
+            fencedExitStatus = fenced.awaitExit(PIPELINE_TIMEOUT);
+            fencedOutput = fenced.output();
             restartedInstanceId = instanceId(restarted);
             workers.put("kill-worker-a-again", restarted);
             workers.remove("kill-worker-a");
 
             assertThat(publish.awaitExit(PIPELINE_TIMEOUT)).as(publish.logTail()).isZero();
-            output.awaitCombinedFinals(WAVE.callIds(), PIPELINE_TIMEOUT);
+            assertThat(rejoinPublish.awaitExit(PIPELINE_TIMEOUT)).as(rejoinPublish.logTail()).isZero();
+            output.awaitCombinedFinals(CALL_IDS, PIPELINE_TIMEOUT);
             // Read while the broker, inside the streams process, still runs.
             committedWindows = output.windowTranscripts();
             committedTranscripts = output.transcripts();
@@ -175,6 +201,23 @@ class TranscriberKillTest {
     }
 
     @Test
+    void shouldKeepTranscribingWhileARestartedTranscriberJoins() {
+        // Given windows flowing while the killed transcriber came back and took partitions (before all)
+        // Then commits never stopped for long: the survivor kept its other partitions through the handover (a
+        // stop-the-world rebalance would show as a gap as long as the whole rejoin)
+        assertThat(longestGapWhileRejoining).as("longest gap between committed windows while rejoining")
+                .isLessThan(RECOVERY_BOUND);
+    }
+
+    @Test
+    void shouldExitNonZeroWhenFencedByAnotherInstanceWithItsId() {
+        // Given a transcriber whose instance id a newer process took (before all)
+        // Then it was fenced, stopped by itself and exited 1, saying why
+        assertThat(fencedExitStatus).as(fencedOutput).isEqualTo(1);
+        assertThat(fencedOutput).contains("callscribe run: role transcriber stopped for good");
+    }
+
+    @Test
     void shouldRestartAKilledTranscriberUnderTheInstanceIdItHad() {
         assertThat(restartedInstanceId).isEqualTo(INSTANCE_IDS.get("kill-worker-a"));
     }
@@ -188,7 +231,7 @@ class TranscriberKillTest {
         // Then every window was committed once, and every call has one FINAL per channel and one combined
         assertThat(windows).isNotEmpty().allSatisfy((window, count) -> assertThat(count).as(window).isOne());
         Map<String, Long> expected = new LinkedHashMap<>();
-        WAVE.callIds().forEach(callId -> List.of("0", "1", "null").forEach(channel -> expected.put(callId + "/"
+        CALL_IDS.forEach(callId -> List.of("0", "1", "null").forEach(channel -> expected.put(callId + "/"
                 + channel, 1L)));
         assertThat(CommittedOutput.finalCounts(committedTranscripts)).containsExactlyInAnyOrderEntriesOf(expected);
     }
@@ -223,6 +266,19 @@ class TranscriberKillTest {
         return found.get();
     }
 
+    /** The longest time between consecutive committed windows (or the interval's ends) in [from, to]. */
+    private static Duration longestGap(long from, long to) {
+        long previous = from;
+        long longest = 0;
+        for (Arrival arrival : ARRIVALS) {
+            if (arrival.nanos() > from && arrival.nanos() <= to) {
+                longest = Math.max(longest, arrival.nanos() - previous);
+                previous = arrival.nanos();
+            }
+        }
+        return Duration.ofNanos(Math.max(longest, to - previous));
+    }
+
     private static int partitionOf(String callId) {
         return BuiltInPartitioner.partitionForKey(callId.getBytes(StandardCharsets.UTF_8), PARTITIONS);
     }
@@ -235,10 +291,12 @@ class TranscriberKillTest {
     private static String summary() {
         return String.format(Locale.ROOT, "Transcriber kill: instance ids %s; killed %s holding partitions %s; group "
                         + "of 1 settled %.1f s after SIGKILL; first window of those partitions committed %.1f s "
-                        + "after SIGKILL; restarted as %s, group of 2 settled %.1f s after its start; exit statuses "
-                        + "after SIGTERM %s", INSTANCE_IDS, INSTANCE_IDS.get("kill-worker-a"), orphaned,
-                seconds(settledAfterKill), seconds(recoveredAfterKill), restartedInstanceId,
-                seconds(rejoinedAfterRestart), EXIT_STATUSES);
+                        + "after SIGKILL; restarted as %s, group of 2 settled %.1f s after its start, longest gap "
+                        + "between committed windows meanwhile %.1f s; fenced transcriber exited %d by itself; exit "
+                        + "statuses after SIGTERM %s", INSTANCE_IDS,
+                INSTANCE_IDS.get("kill-worker-a"), orphaned, seconds(settledAfterKill), seconds(recoveredAfterKill),
+                restartedInstanceId, seconds(rejoinedAfterRestart), seconds(longestGapWhileRejoining),
+                fencedExitStatus, EXIT_STATUSES);
     }
 
     private static double seconds(Duration duration) {
