@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * {@link #start()} brings them up in that order; {@link #close()} takes them down in reverse: roles in reverse start
  * order, then the HTTP server, the meters and the embedded broker and registry.
  *
+ * <p>While it runs, a {@link RoleWatch} looks at the roles every second: one that has stopped for good (fenced,
+ * failed, its Streams threads dead) makes the pipeline close itself, with {@link #failure()} saying why, so the
+ * process can exit non-zero and be restarted. Readiness includes the Kafka cluster answering ({@link BrokerProbe});
+ * health does not.
+ *
  * <p>Lifecycle: built by {@link #prepare}, which checks the role selection and the configuration but starts nothing;
  * started once; closed once (close is idempotent and may come from another thread, such as a JVM shutdown hook, at
  * any time: during start it waits for start to finish, then undoes it). Owns everything it starts.

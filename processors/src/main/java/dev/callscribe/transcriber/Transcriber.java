@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  *   </li>
  *   <li><b>Batching</b>: windows of any calls and partitions are decoded together, up to
  *       {@code transcriber.batch.max.size} windows or {@code transcriber.batch.max.wait.ms} after the first one;
- *       a batch whose expected time would not fit half of the smaller of the transaction timeout and the poll
- *       interval is split, the rest going into the next transaction.</li>
+ *       a batch whose expected time would not fit half of the poll interval is split, the rest going into the next
+ *       transaction (the transaction itself begins after inference, so its timeout bounds only the sends and the
+ *       commit).</li>
  *   <li><b>Guarantee</b>: exactly once. A batch's output and its consumed offsets are committed in one Kafka
  *       transaction; a worker killed at any moment loses no window and duplicates none, as seen by read_committed
  *       readers. A dead letter is committed in the same transaction, so a rejected record is reported exactly
