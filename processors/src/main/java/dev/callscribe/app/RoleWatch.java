@@ -34,6 +34,7 @@ final class RoleWatch implements AutoCloseable {
      * @param roster the roles
      * @param onFailure given the name of the first role found unhealthy while the process runs; called at most once,
      *     on the watch's thread
+     * @param interval how often to look
      */
     static RoleWatch start(RoleRoster roster, Consumer<String> onFailure, Duration interval) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
