@@ -15,8 +15,10 @@ import java.util.function.Supplier;
  * The HTTP endpoints of a process, on every interface:
  * <ul>
  *   <li>{@code GET /metrics}: every meter, Prometheus text format.</li>
- *   <li>{@code GET /health}: 200 when every started role is alive, else 503 (a liveness probe).</li>
- *   <li>{@code GET /ready}: 200 when every role is started and doing its work, else 503 (a readiness probe).</li>
+ *   <li>{@code GET /health}: 200 when every started role is alive, else 503 (a liveness probe; a broker outage does
+ *       not make it fail, since a restart would not help).</li>
+ *   <li>{@code GET /ready}: 200 when every role is started and doing its work and the Kafka cluster answers, else
+ *       503 (a readiness probe).</li>
  * </ul>
  * Health and readiness answer a JSON body naming each role's state (see {@link RoleRoster#json(String)}). Requests
  * are served by two daemon threads, so a slow scrape does not hold up a probe. Owns the socket and the threads until

@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * {@link #start()} brings them up in that order; {@link #close()} takes them down in reverse: roles in reverse start
  * order, then the HTTP server, the meters and the embedded broker and registry.
  *
+ * <p>While it runs, a {@link RoleWatch} looks at the roles every second: one that has stopped for good (fenced,
+ * failed, its Streams threads dead) makes the pipeline close itself, with {@link #failure()} saying why, so the
+ * process can exit non-zero and be restarted. Readiness includes the Kafka cluster answering ({@link BrokerProbe});
+ * health does not.
+ *
  * <p>Lifecycle: built by {@link #prepare}, which checks the role selection and the configuration but starts nothing;
  * started once; closed once (close is idempotent and may come from another thread, such as a JVM shutdown hook, at
  * any time: during start it waits for start to finish, then undoes it). Owns everything it starts.
@@ -39,6 +44,10 @@ public final class Pipeline implements AutoCloseable {
     private volatile EmbeddedStack stack;
     private ProcessMeters meters;
     private volatile MetricsServer server;
+    private volatile BrokerProbe probe;
+    private volatile RoleWatch watch;
+    private volatile String failure;
+    private volatile boolean stoppedCleanly = true;
     private boolean started;
     private boolean closed;
 
@@ -90,6 +99,7 @@ public final class Pipeline implements AutoCloseable {
             throw e;
         }
         roster.markStarted();
+        watch = RoleWatch.start(roster, this::stopForGood, RoleWatch.INTERVAL);
         LOG.info("Running {}", selected.stream().map(NamedFactory::name).collect(Collectors.joining(", ")));
     }
 
@@ -114,6 +124,22 @@ public final class Pipeline implements AutoCloseable {
         return roster.roles();
     }
 
+    /**
+     * Why the pipeline stopped by itself: a role stopped for good while the process ran (its reason is in the log
+     * before); empty when it was closed from outside, or runs still.
+     */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * After close: whether every part stopped cleanly (the roles finished or gave up their work in flight within
+     * their time limits, and nothing failed to close). Before close, true.
+     */
+    public boolean stoppedCleanly() {
+        return stoppedCleanly;
+    }
+
     /** Blocks until {@link #close()} has finished. */
     public void awaitClosed() throws InterruptedException {
         closedLatch.await();
@@ -133,6 +159,14 @@ public final class Pipeline implements AutoCloseable {
             LOG.info("Stopped");
         }
         closedLatch.countDown();
+    }
+
+    /** A role has stopped for good: the process cannot do its work any more, so it stops, to be restarted. */
+    private void stopForGood(String role) {
+        failure = "role " + role + " stopped for good (its reason is logged above); stopping, so that a supervisor "
+                + "restarts the process";
+        LOG.error("Role {} stopped for good; stopping the process", role);
+        close();
     }
 
     private void startEmbedded() {
@@ -177,6 +211,9 @@ public final class Pipeline implements AutoCloseable {
             LOG.info("Metrics endpoint disabled ({}={})", AppConfig.METRICS_PORT_CONFIG, AppConfig.METRICS_DISABLED);
             return;
         }
+        // Readiness includes the cluster: a process cut off from its brokers does no work, though it is alive.
+        probe = BrokerProbe.start(app.clientConfig(), BrokerProbe.INTERVAL, BrokerProbe.TIMEOUT);
+        roster.requireBroker(probe::reachable);
         server = MetricsServer.start(app.metricsPort(), meters::scrape, roster);
         LOG.info("Metrics at {}/metrics, health at /health, readiness at /ready", server.localUrl());
     }
@@ -206,19 +243,28 @@ public final class Pipeline implements AutoCloseable {
     private void closeParts() {
         List<PipelineRole> roles = new ArrayList<>(roster.roles());
         Collections.reverse(roles);
-        roles.forEach(role -> closeQuietly(role.name(), role));
+        closeQuietly("role watch", watch);
+        for (PipelineRole role : roles) {
+            closeQuietly(role.name(), role);
+            if (!role.stoppedCleanly()) {
+                LOG.warn("{} did not stop cleanly", role.name());
+                stoppedCleanly = false;
+            }
+        }
         closeQuietly("metrics server", server);
+        closeQuietly("broker probe", probe);
         closeQuietly("meter registry", meters);
         closeQuietly("embedded broker and registry", stack);
     }
 
-    private static void closeQuietly(String what, AutoCloseable part) {
+    private void closeQuietly(String what, AutoCloseable part) {
         if (part == null) {
             return;
         }
         try {
             part.close();
         } catch (Exception e) {
+            stoppedCleanly = false;
             LOG.warn("{} did not close cleanly: {}", what, e.toString());
         }
     }

@@ -2,14 +2,17 @@ package dev.callscribe.app;
 
 import dev.callscribe.pipeline.PipelineRole;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The roles a process has started, as the health and readiness endpoints see them. Healthy: every started role says
- * it is alive. Ready: start-up has finished, shutdown has not begun, and every role says it is doing its work.
+ * it is alive. Ready: start-up has finished, shutdown has not begun, the Kafka cluster answers (where
+ * {@link #requireBroker} was given a check), and every role says it is doing its work.
  * Thread-safe: the start-up thread adds roles while the HTTP server reads them.
  */
 public final class RoleRoster {
@@ -19,10 +22,18 @@ public final class RoleRoster {
     private final List<PipelineRole> roles = new CopyOnWriteArrayList<>();
     private volatile boolean started;
     private volatile boolean stopping;
+    private volatile BooleanSupplier broker;
 
     /** Records a started role. */
     public void add(PipelineRole role) {
         roles.add(role);
+    }
+
+    /**
+     * Makes readiness depend on the Kafka cluster answering as well (see {@link BrokerProbe}); health does not.
+     */
+    public void requireBroker(BooleanSupplier reachable) {
+        broker = reachable;
     }
 
     /** Start-up has finished: every role was started. */
@@ -35,6 +46,17 @@ public final class RoleRoster {
         stopping = true;
     }
 
+    /** Whether shutdown has begun. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /** The name of the first started role that says it is no longer alive; empty when every one is. */
+    public Optional<String> firstUnhealthy() {
+        return roles.stream().filter(role -> !ask(role, PipelineRole::isHealthy, "isHealthy"))
+                .map(PipelineRole::name).findFirst();
+    }
+
     /** The started roles, in start order. */
     public List<PipelineRole> roles() {
         return List.copyOf(roles);
@@ -45,17 +67,28 @@ public final class RoleRoster {
         return roles.stream().allMatch(role -> ask(role, PipelineRole::isHealthy, "isHealthy"));
     }
 
-    /** Whether start-up has finished, shutdown has not begun, and every role is ready. */
+    /** Whether start-up has finished, shutdown has not begun, the cluster answers, and every role is ready. */
     public boolean ready() {
-        return started && !stopping && roles.stream().allMatch(role -> ask(role, PipelineRole::isReady, "isReady"));
+        return started && !stopping && brokerReachable()
+                && roles.stream().allMatch(role -> ask(role, PipelineRole::isReady, "isReady"));
+    }
+
+    private boolean brokerReachable() {
+        BooleanSupplier check = broker;
+        return check == null || check.getAsBoolean();
     }
 
     /**
      * The roles' states as a small JSON document, for example
-     * {@code {"status":"UP","roles":[{"name":"segmenter","healthy":true,"ready":true}]}}.
+     * {@code {"status":"UP","broker":"reachable","roles":[{"name":"segmenter","healthy":true,"ready":true}]}}
+     * ({@code broker} only where readiness depends on it: reachable or unreachable).
      */
     public String json(String status) {
-        StringBuilder json = new StringBuilder("{\"status\":\"").append(escape(status)).append("\",\"roles\":[");
+        StringBuilder json = new StringBuilder("{\"status\":\"").append(escape(status)).append('"');
+        if (broker != null) {
+            json.append(",\"broker\":\"").append(brokerReachable() ? "reachable" : "unreachable").append('"');
+        }
+        json.append(",\"roles\":[");
         String separator = "";
         for (PipelineRole role : roles) {
             json.append(separator)

@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code callscribe run}: starts pipeline roles in this process and runs until the process is stopped (SIGTERM,
  * Ctrl-C), then stops them gracefully. The work is {@link Pipeline}'s; this class parses options and waits.
+ *
+ * <p>Exit status: 0 after a clean stop on SIGTERM or Ctrl-C; 1 when start-up failed, when a role stopped for good
+ * while running (the process stops by itself, so that a supervisor restarts it), or when the stop was not clean.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = {
     "Run pipeline roles in this process until stopped (Ctrl-C or SIGTERM stops them gracefully).",
@@ -76,6 +79,13 @@ final class RunCommand implements Callable<Integer> {
         pipeline.start();
         pipeline.embeddedStack().ifPresent(stack -> printAddresses(stack, pipeline.config().appConfig()));
         pipeline.awaitClosed();
+        // Thrown, a failure is reported in one line and the command exits 1 (see Main).
+        pipeline.failure().ifPresent(reason -> {
+            throw new IllegalStateException(reason);
+        });
+        if (!pipeline.stoppedCleanly()) {
+            throw new IllegalStateException("stopped, but not cleanly: see the warnings above");
+        }
         return 0;
     }
 
@@ -97,8 +107,13 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The hook is in place before anything starts, so a signal during start-up also stops what has started. */
+    /**
+     * SIGTERM and Ctrl-C close the pipeline and the command returns its status (0 after a clean stop); any other
+     * end of the JVM runs the hook. Both are in place before anything starts, so a signal during start-up also
+     * stops what has started.
+     */
     private static void closeOnShutdown(Pipeline pipeline) {
+        StopSignals.install(pipeline::close);
         Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "callscribe-shutdown"));
     }
 }

@@ -18,6 +18,15 @@ public interface PipelineRole extends AutoCloseable {
     /** Whether the role is alive (for the liveness endpoint): false once it has failed for good. */
     boolean isHealthy();
 
+    /**
+     * After {@link #close()}: whether the role stopped cleanly, having finished or given up its work in flight as
+     * documented and closed its clients within their time limits. A role that failed, or whose threads were still
+     * running when close gave up waiting, did not. Before close, true.
+     */
+    default boolean stoppedCleanly() {
+        return true;
+    }
+
     /** Stops the role gracefully: finishes or aborts work in flight, commits what is done, closes its clients. */
     @Override
     void close();

@@ -39,6 +39,7 @@ public final class StreamsApp implements PipelineRole {
     private final KafkaStreams streams;
     private final MeterBinding streamsMeters;
     private final CloseOptions closeOptions;
+    private volatile boolean closedCleanly = true;
 
     public StreamsApp(String role, Topology topology, Properties properties, MeterRegistry meters) {
         this.role = role;
@@ -112,7 +113,16 @@ public final class StreamsApp implements PipelineRole {
 
     @Override
     public void close() {
+        boolean failedBefore = streams.state() == KafkaStreams.State.ERROR
+                || streams.state() == KafkaStreams.State.PENDING_ERROR;
         streamsMeters.close();
-        streams.close(closeOptions);
+        // False when the stream threads did not stop within the close timeout.
+        boolean closed = streams.close(closeOptions);
+        closedCleanly = closed && !failedBefore;
+    }
+
+    @Override
+    public boolean stoppedCleanly() {
+        return closedCleanly;
     }
 }

@@ -2,9 +2,10 @@ package dev.callscribe.transcriber;
 
 /**
  * Decides how many windows one transaction may take so that its inference ends well before the consumer's poll
- * interval or the producer's transaction timeout runs out. The time per window starts at the configured estimate
- * and then follows the measured times (an exponentially weighted average), so a worker on slower hardware than
- * assumed splits its batches instead of being thrown out of its group. Not thread-safe: the worker's loop owns it.
+ * interval runs out (the transaction begins after inference, so the transaction timeout does not bound it). The
+ * time per window starts at the configured estimate and then follows the measured times (an exponentially weighted
+ * average), so a worker on slower hardware than assumed splits its batches instead of being thrown out of its
+ * group. Not thread-safe: the worker's loop owns it.
  */
 final class BatchBudget {
 

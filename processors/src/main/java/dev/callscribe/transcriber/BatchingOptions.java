@@ -6,8 +6,8 @@ package dev.callscribe.transcriber;
  * @param maxSize most windows per batch
  * @param maxWaitMs longest the first window of a batch waits for more to join it
  * @param windowEstimateMs expected inference time of one window, until measured times replace it
- * @param budgetMs most time one batch may take between two polls (half the smaller of the transaction timeout and
- *     the poll interval)
+ * @param budgetMs most time one batch may take between two polls (half of max.poll.interval.ms; the transaction
+ *     begins after inference, so the transaction timeout does not bound it)
  */
 record BatchingOptions(int maxSize, long maxWaitMs, long windowEstimateMs, long budgetMs) {
 

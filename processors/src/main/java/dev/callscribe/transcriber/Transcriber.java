@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  *   </li>
  *   <li><b>Batching</b>: windows of any calls and partitions are decoded together, up to
  *       {@code transcriber.batch.max.size} windows or {@code transcriber.batch.max.wait.ms} after the first one;
- *       a batch whose expected time would not fit half of the smaller of the transaction timeout and the poll
- *       interval is split, the rest going into the next transaction.</li>
+ *       a batch whose expected time would not fit half of the poll interval is split, the rest going into the next
+ *       transaction (the transaction itself begins after inference, so its timeout bounds only the sends and the
+ *       commit).</li>
  *   <li><b>Guarantee</b>: exactly once. A batch's output and its consumed offsets are committed in one Kafka
  *       transaction; a worker killed at any moment loses no window and duplicates none, as seen by read_committed
  *       readers. A dead letter is committed in the same transaction, so a rejected record is reported exactly
@@ -66,6 +67,8 @@ public final class Transcriber implements PipelineRole {
     private static final Duration CLOSE_MARGIN = Duration.ofSeconds(60);
 
     private final TranscriberConfig config;
+    /** The slot behind the default instance id, held until close; null when the id was configured. */
+    private final InstanceSlot slot;
     private final WhisperEngine engine;
     private final boolean ownsEngine;
     private final Deserializer<AudioWindow> windowDeserializer;
@@ -75,6 +78,7 @@ public final class Transcriber implements PipelineRole {
     private final List<MeterBinding> clientMeters = new CopyOnWriteArrayList<>();
     private Thread thread;
     private boolean closed;
+    private volatile boolean stoppedCleanly = true;
 
     /**
      * A worker around an engine the caller opened, owns and closes (after this worker is closed); this is how
@@ -90,6 +94,13 @@ public final class Transcriber implements PipelineRole {
 
     Transcriber(TranscriberConfig config, WhisperEngine engine, boolean ownsEngine, MeterRegistry meters,
                 LoopHook hook) {
+        this(Identity.claim(config), engine, ownsEngine, meters, hook);
+    }
+
+    private Transcriber(Identity identity, WhisperEngine engine, boolean ownsEngine, MeterRegistry meters,
+                        LoopHook hook) {
+        TranscriberConfig config = identity.config();
+        this.slot = identity.slot();
         this.config = config;
         this.engine = engine;
         this.ownsEngine = ownsEngine;
@@ -165,6 +176,12 @@ public final class Transcriber implements PipelineRole {
         return loop.state() != TransactionalLoop.State.FAILED;
     }
 
+    /** After close: false when the loop had failed or did not end within its grace period and margin. */
+    @Override
+    public boolean stoppedCleanly() {
+        return stoppedCleanly;
+    }
+
     /** Whether {@link #close()} has begun: the worker polls no more and finishes or gives up its batch. */
     boolean stopping() {
         return loop.stopRequested();
@@ -183,11 +200,52 @@ public final class Transcriber implements PipelineRole {
         }
         closed = true;
         boolean loopEnded = stopLoop();
+        stoppedCleanly = loopEnded && loop.state() != TransactionalLoop.State.FAILED;
         clientMeters.forEach(MeterBinding::close);
         windowDeserializer.close();
         output.close();
         if (ownsEngine && loopEnded) {
             closeEngine();
+        }
+        releaseSlot();
+    }
+
+    private void releaseSlot() {
+        if (slot == null) {
+            return;
+        }
+        try {
+            slot.close();
+        } catch (IOException e) {
+            LOG.warn("Transcriber {}: slot {} not released cleanly: {}", config.transactionalId(), slot.file(),
+                    e.toString());
+        }
+    }
+
+    /**
+     * The configuration with the instance id this worker runs under, and the slot that makes it unique on the host
+     * (see {@link InstanceSlot}); no slot when the instance or transactional id was configured, or when the slot
+     * directory cannot be written (then the host name alone, as before slots).
+     */
+    private record Identity(TranscriberConfig config, InstanceSlot slot) {
+
+        static Identity claim(TranscriberConfig config) {
+            if (config.identityConfigured()) {
+                return new Identity(config, null);
+            }
+            try {
+                InstanceSlot slot = InstanceSlot.acquire(config.slotDirectory());
+                TranscriberConfig numbered = config.withInstanceId(config.instanceId() + "-" + slot.number());
+                LOG.info("Transcriber instance id {} (slot {} held in {}), transactional id {}", numbered.instanceId(),
+                        slot.number(), slot.file(), numbered.transactionalId());
+                return new Identity(numbered, slot);
+            } catch (IOException e) {
+                LOG.warn("Transcriber cannot hold a slot in {} ({}): its instance id is the host name alone, so a "
+                        + "second transcriber on this host would fence it; set {} to a writable directory, or set {}",
+                        config.slotDirectory(), e.toString(), TranscriberConfig.STATE_DIR_CONFIG,
+                        TranscriberConfig.INSTANCE_ID_CONFIG);
+                return new Identity(config, null);
+            }
         }
     }
 

@@ -6,8 +6,8 @@ import dev.callscribe.engine.ExecutionProvider;
 import dev.callscribe.model.ModelDtype;
 import dev.callscribe.model.ModelOptions;
 import dev.callscribe.pipeline.PipelineConfig;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.callscribe.pipeline.StreamsApp;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -82,8 +82,8 @@ public final class TranscriberConfig extends PipelineConfig {
     public static final String WINDOW_ESTIMATE_MS_CONFIG = PREFIX + "batch.window.estimate.ms";
     private static final String WINDOW_ESTIMATE_MS_DOC = "Expected inference time of one window in a batch, used "
             + "before any batch has run; afterwards the worker follows the measured time per window. A batch whose "
-            + "windows times this estimate would not fit the time budget (half of the smaller of the transaction "
-            + "timeout and the poll interval) is split, and the rest waits for the next transaction.";
+            + "windows times this estimate would not fit the time budget (half of max.poll.interval.ms) is split, "
+            + "and the rest waits for the next transaction.";
     public static final long DEFAULT_WINDOW_ESTIMATE_MS = 1_500;
 
     public static final String LANGUAGE_CONFIG = PREFIX + "decoding.language";
@@ -112,9 +112,17 @@ public final class TranscriberConfig extends PipelineConfig {
 
     public static final String INSTANCE_ID_CONFIG = PREFIX + "instance.id";
     private static final String INSTANCE_ID_DOC = "Name of this transcriber process, unique in the group and stable "
-            + "across its restarts (a StatefulSet pod name, or host name plus GPU index); empty takes the host name "
-            + "(HOSTNAME, else the local host's name). It makes the default transactional id.";
+            + "across its restarts (a StatefulSet pod name, say). Empty: <host>-<n>, the host name (HOSTNAME, else "
+            + "the local host's name) and the lowest slot number free on this host, held with a file lock in "
+            + "transcriber.state.dir; the OS frees it when the process dies, so a restart takes the same number. It "
+            + "makes the default transactional id.";
     public static final String DEFAULT_INSTANCE_ID = "";
+
+    public static final String STATE_DIR_CONFIG = PREFIX + "state.dir";
+    private static final String STATE_DIR_DOC = "Where transcribers keep their slot lock files (<dir>/<group.id>/"
+            + "slot-<n>.lock); every transcriber of a host must use the same directory. Unused when instance.id or "
+            + "transactional.id is set; if it cannot be written, the host name alone is the instance id.";
+    public static final String DEFAULT_STATE_DIR = StreamsApp.DEFAULT_STATE_ROOT + "/transcriber";
 
     public static final String TRANSACTIONAL_ID_CONFIG = PREFIX + "transactional.id";
     private static final String TRANSACTIONAL_ID_DOC = "Transactional id of the producer; empty means <group.id>-"
@@ -126,9 +134,10 @@ public final class TranscriberConfig extends PipelineConfig {
 
     public static final String TRANSACTION_TIMEOUT_MS_CONFIG = PREFIX + "transaction.timeout.ms";
     private static final String TRANSACTION_TIMEOUT_MS_DOC = "Producer transaction timeout: how long the broker lets "
-            + "a transaction of a dead worker stay open before aborting it. Short clears a crashed worker's "
-            + "transaction soon (read_committed readers wait for it); it must still exceed a batch's wall time.";
-    public static final int DEFAULT_TRANSACTION_TIMEOUT_MS = 60_000;
+            + "a transaction of a dead worker stay open before aborting it; until then read_committed readers of its "
+            + "output, and the worker that takes over its partitions, wait. A transaction holds only a batch's sends "
+            + "and commit (it begins after inference), so this need not cover inference time.";
+    public static final int DEFAULT_TRANSACTION_TIMEOUT_MS = 5_000;
 
     public static final String MAX_POLL_INTERVAL_MS_CONFIG = PREFIX + "max.poll.interval.ms";
     private static final String MAX_POLL_INTERVAL_MS_DOC = "Consumer max.poll.interval.ms: a worker that does not "
@@ -158,7 +167,7 @@ public final class TranscriberConfig extends PipelineConfig {
     /** Room left in a request for a record's key, headers and batch framing. */
     private static final int RECORD_OVERHEAD_BYTES = 16_384;
 
-    /** Share of the smaller of the transaction timeout and the poll interval that one batch may take. */
+    /** Share of the poll interval that one batch may take. */
     static final double BUDGET_SHARE = 0.5;
 
     /** Every key: the shared ones and the transcriber's. */
@@ -210,10 +219,27 @@ public final class TranscriberConfig extends PipelineConfig {
         return getString(GROUP_ID_CONFIG);
     }
 
-    /** This instance's name: the configured one, else the host name. */
+    /** This instance's name: the configured one, else the host name (a {@link InstanceSlot} number is added). */
     public String instanceId() {
         String configured = getString(INSTANCE_ID_CONFIG).strip();
-        return configured.isEmpty() ? hostName() : configured;
+        return configured.isEmpty() ? InstanceSlot.hostName() : configured;
+    }
+
+    /** Whether the instance or transactional id is configured, so no slot is needed. */
+    boolean identityConfigured() {
+        return !getString(INSTANCE_ID_CONFIG).isBlank() || !getString(TRANSACTIONAL_ID_CONFIG).isBlank();
+    }
+
+    /** The directory of this group's slot lock files: the state directory, then the group id made a file name. */
+    Path slotDirectory() {
+        return Path.of(getString(STATE_DIR_CONFIG)).resolve(groupId().replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    /** The same configuration with {@code instance.id} set. */
+    TranscriberConfig withInstanceId(String instanceId) {
+        Map<Object, Object> changed = new HashMap<>(originals());
+        changed.put(INSTANCE_ID_CONFIG, instanceId);
+        return new TranscriberConfig(changed);
     }
 
     /** The producer's transactional id: the configured one, else {@code <group.id>-<instance.id>}. */
@@ -260,6 +286,8 @@ public final class TranscriberConfig extends PipelineConfig {
         // One poll returns at most one batch; the rest stays in Kafka's fetch buffer, not in ours.
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, getInt(BATCH_MAX_SIZE_CONFIG));
         consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, getInt(MAX_POLL_INTERVAL_MS_CONFIG));
+        // A worker joining or leaving moves only the partitions that change hands (KIP-848).
+        GroupProtocolSettings.apply(consumer);
         // Values are read as bytes and decoded here, so a record that does not decode is dead-lettered, not fatal.
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -289,8 +317,8 @@ public final class TranscriberConfig extends PipelineConfig {
     }
 
     private long budgetMs() {
-        long tightest = Math.min(getInt(TRANSACTION_TIMEOUT_MS_CONFIG), getInt(MAX_POLL_INTERVAL_MS_CONFIG));
-        return (long) (tightest * BUDGET_SHARE);
+        // Inference runs between two polls, before the transaction begins: only the poll interval bounds it.
+        return (long) (getInt(MAX_POLL_INTERVAL_MS_CONFIG) * BUDGET_SHARE);
     }
 
     /** Rules that span keys, one sentence each. */
@@ -299,24 +327,10 @@ public final class TranscriberConfig extends PipelineConfig {
                 + (long) getInt(BATCH_MAX_SIZE_CONFIG) * getLong(WINDOW_ESTIMATE_MS_CONFIG);
         if (expectedMs > budgetMs()) {
             throw new ConfigException(String.format(Locale.ROOT, "A full batch is expected to take %s + %s x %s = "
-                    + "%d ms, more than half of the smaller of %s (%d ms) and %s (%d ms), %d ms: a batch must finish "
-                    + "well within both, so lower %s or raise the timeouts.", BATCH_MAX_WAIT_MS_CONFIG,
-                    BATCH_MAX_SIZE_CONFIG, WINDOW_ESTIMATE_MS_CONFIG, expectedMs, TRANSACTION_TIMEOUT_MS_CONFIG,
-                    getInt(TRANSACTION_TIMEOUT_MS_CONFIG), MAX_POLL_INTERVAL_MS_CONFIG,
-                    getInt(MAX_POLL_INTERVAL_MS_CONFIG), budgetMs(), BATCH_MAX_SIZE_CONFIG));
-        }
-    }
-
-    private static String hostName() {
-        String fromEnvironment = System.getenv("HOSTNAME");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment.strip();
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            throw new ConfigException(INSTANCE_ID_CONFIG, "", "the host name cannot be resolved (" + e.getMessage()
-                    + "); set " + INSTANCE_ID_CONFIG + " to a name unique in the group and stable across restarts");
+                    + "%d ms, more than half of %s (%d ms), %d ms: a batch must finish well within it, so lower %s or "
+                    + "raise %s.", BATCH_MAX_WAIT_MS_CONFIG, BATCH_MAX_SIZE_CONFIG, WINDOW_ESTIMATE_MS_CONFIG,
+                    expectedMs, MAX_POLL_INTERVAL_MS_CONFIG, getInt(MAX_POLL_INTERVAL_MS_CONFIG), budgetMs(),
+                    BATCH_MAX_SIZE_CONFIG, MAX_POLL_INTERVAL_MS_CONFIG));
         }
     }
 
@@ -358,6 +372,7 @@ public final class TranscriberConfig extends PipelineConfig {
                 .define(GROUP_ID_CONFIG, Type.STRING, DEFAULT_GROUP_ID, new ConfigDef.NonEmptyString(),
                         Importance.HIGH, GROUP_ID_DOC)
                 .define(INSTANCE_ID_CONFIG, Type.STRING, DEFAULT_INSTANCE_ID, Importance.HIGH, INSTANCE_ID_DOC)
+                .define(STATE_DIR_CONFIG, Type.STRING, DEFAULT_STATE_DIR, Importance.LOW, STATE_DIR_DOC)
                 .define(TRANSACTIONAL_ID_CONFIG, Type.STRING, DEFAULT_TRANSACTIONAL_ID, Importance.MEDIUM,
                         TRANSACTIONAL_ID_DOC)
                 .define(TRANSACTION_TIMEOUT_MS_CONFIG, Type.INT, DEFAULT_TRANSACTION_TIMEOUT_MS, Range.atLeast(1),

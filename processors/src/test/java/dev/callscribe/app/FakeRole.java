@@ -17,6 +17,7 @@ public class FakeRole implements PipelineRole {
     private volatile boolean ready = true;
     private volatile boolean healthy = true;
     private volatile boolean failOnStart;
+    private volatile boolean stopsCleanly = true;
     private volatile Map<String, String> config = Map.of();
     private volatile MeterRegistry registry;
 
@@ -46,6 +47,12 @@ public class FakeRole implements PipelineRole {
 
     public FakeRole healthy(boolean isHealthy) {
         healthy = isHealthy;
+        return this;
+    }
+
+    /** Whether {@link #stoppedCleanly()} answers true after close. */
+    public FakeRole stoppingCleanly(boolean clean) {
+        stopsCleanly = clean;
         return this;
     }
 
@@ -83,6 +90,11 @@ public class FakeRole implements PipelineRole {
     @Override
     public boolean isHealthy() {
         return healthy;
+    }
+
+    @Override
+    public boolean stoppedCleanly() {
+        return stopsCleanly;
     }
 
     @Override

@@ -99,6 +99,28 @@ class MetricsServerTest {
     }
 
     @Test
+    void shouldBeAliveButNotReadyWhileTheBrokerDoesNotAnswer() {
+        // Given every role working, but the Kafka cluster not answering
+        roster.add(new FakeRole("transcriber", journal));
+        roster.markStarted();
+        boolean[] reachable = {false};
+        roster.requireBroker(() -> reachable[0]);
+
+        // Then the process is alive (a restart would not help) but not ready, and says why
+        assertThat(Http.get(server.port(), "/health").statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = Http.get(server.port(), "/ready");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).isEqualTo("{\"status\":\"NOT_READY\",\"broker\":\"unreachable\",\"roles\":["
+                + "{\"name\":\"transcriber\",\"healthy\":true,\"ready\":true}]}");
+
+        // When the cluster answers again
+        reachable[0] = true;
+
+        // Then it is ready
+        assertThat(Http.get(server.port(), "/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void shouldNotBeReadyBeforeStartUpHasFinished() {
         // Given a started role, but start-up still going on
         roster.add(new FakeRole("segmenter", journal));

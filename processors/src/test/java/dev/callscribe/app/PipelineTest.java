@@ -40,6 +40,54 @@ class PipelineTest {
     }
 
     @Test
+    void shouldStopByItselfWhenARoleStopsForGood() throws InterruptedException {
+        // Given a running pipeline
+        Pipeline pipeline = Pipeline.prepare(options(List.of(Roles.ALL), NO_BROKER_NEEDED), roles, Map.of());
+        pipeline.start();
+
+        // When its transcriber fails for good (fenced, say)
+        transcriber.healthy(false);
+
+        // Then the pipeline closes itself and says which role stopped it
+        Conditions.await("the pipeline closed", () -> journal.contains("close segmenter"));
+        pipeline.awaitClosed();
+        assertThat(pipeline.failure()).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("role transcriber stopped for good"));
+        assertThat(journal).containsExactly("start segmenter", "start transcriber", "start stitcher",
+                "close stitcher", "close transcriber", "close segmenter");
+    }
+
+    @Test
+    void shouldNotTakeARoleMadeUnhealthyByShutdownForAFailure() {
+        // Given a running pipeline whose role is unhealthy once closing (a Streams role is "not running" then)
+        Pipeline pipeline = Pipeline.prepare(options(List.of(Roles.STITCHER), NO_BROKER_NEEDED), roles, Map.of());
+        pipeline.start();
+
+        // When it is closed from outside and the role then says it is unhealthy
+        pipeline.close();
+        stitcher.healthy(false);
+
+        // Then no failure is reported and the stop was clean
+        assertThat(pipeline.failure()).isEmpty();
+        assertThat(pipeline.stoppedCleanly()).isTrue();
+    }
+
+    @Test
+    void shouldReportAStopThatWasNotClean() {
+        // Given a role that does not finish its work in time on close
+        stitcher.stoppingCleanly(false);
+        Pipeline pipeline = Pipeline.prepare(options(List.of(Roles.STITCHER), NO_BROKER_NEEDED), roles, Map.of());
+        pipeline.start();
+
+        // When
+        pipeline.close();
+
+        // Then
+        assertThat(pipeline.stoppedCleanly()).isFalse();
+        assertThat(pipeline.failure()).isEmpty();
+    }
+
+    @Test
     void shouldCloseOnlyOnce() throws InterruptedException {
         // Given
         Pipeline pipeline = Pipeline.prepare(options(List.of(Roles.STITCHER), NO_BROKER_NEEDED), roles, Map.of());

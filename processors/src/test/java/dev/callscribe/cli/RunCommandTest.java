@@ -75,6 +75,47 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldExitNonZeroWhenARoleStopsForGood() throws Exception {
+        // Given the command running every role, with no broker needed
+        CompletableFuture<Pipeline> prepared = new CompletableFuture<>();
+        CommandLine command = Main.commandLine(new RunCommand(fakes, Map.of(), prepared::complete));
+        command.setErr(new PrintWriter(err, true));
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> command.execute("--role", "all",
+                "--set", "topics.create=false", "--set", "metrics.port=-1"));
+        Pipeline pipeline = prepared.get(Conditions.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Conditions.await("the roles started", () -> journal.contains("start stitcher"));
+
+        // When the transcriber fails for good (fenced by another instance, say)
+        transcriber.healthy(false);
+
+        // Then the command stops the roles and fails, naming the role, so a supervisor restarts the process
+        assertThat(status.get(Conditions.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).startsWith("callscribe run: role transcriber stopped for good");
+        assertThat(journal).contains("close segmenter");
+        assertThat(pipeline.failure()).isPresent();
+    }
+
+    @Test
+    void shouldExitNonZeroWhenTheStopWasNotClean() throws Exception {
+        // Given a role that will not finish its work in time when stopped
+        stitcher.stoppingCleanly(false);
+        CompletableFuture<Pipeline> prepared = new CompletableFuture<>();
+        CommandLine command = Main.commandLine(new RunCommand(fakes, Map.of(), prepared::complete));
+        command.setErr(new PrintWriter(err, true));
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> command.execute("--role", "stitcher",
+                "--set", "topics.create=false", "--set", "metrics.port=-1"));
+        Pipeline pipeline = prepared.get(Conditions.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Conditions.await("the role started", () -> journal.contains("start stitcher"));
+
+        // When it is stopped (as SIGTERM does)
+        pipeline.close();
+
+        // Then
+        assertThat(status.get(Conditions.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).startsWith("callscribe run: stopped, but not cleanly");
+    }
+
+    @Test
     void shouldSayInOneLineThatARoleDoesNotExist() {
         // When
         int status = Main.run(new PrintWriter(out), new PrintWriter(err), "run", "--role", "mixer");

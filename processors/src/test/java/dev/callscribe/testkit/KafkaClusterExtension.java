@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>The broker is sized for one node so consumer groups and transactions work: the offsets and transaction state
  * topics have one replica and one partition, groups start without the initial rebalance delay, and timed-out
  * transactions are looked for every second (not every 10 s), so a test that kills a transactional client sees its
- * transaction aborted soon after the client's {@code transaction.timeout.ms}. Tests in a class share the broker:
+ * transaction aborted soon after the client's {@code transaction.timeout.ms}; consumer-protocol (KIP-848) groups
+ * end a silent member's session after 6 s, with heartbeats every second. Tests in a class share the broker:
  * give each test its own topics and group ids ({@link #uniqueName}). Starts in about 1-2 s.
  */
 public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllCallback {
@@ -44,16 +45,21 @@ public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllC
     /** How long topic creation and other admin calls may take. */
     public static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final Map<String, String> SINGLE_NODE = Map.of(
-            "offsets.topic.replication.factor", "1",
-            "offsets.topic.num.partitions", "1",
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1",
-            "transaction.state.log.num.partitions", "1",
-            "share.coordinator.state.topic.replication.factor", "1",
-            "default.replication.factor", "1",
-            "group.initial.rebalance.delay.ms", "0",
-            "transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
+    private static final Map<String, String> SINGLE_NODE = Map.ofEntries(
+            Map.entry("offsets.topic.replication.factor", "1"),
+            Map.entry("offsets.topic.num.partitions", "1"),
+            Map.entry("transaction.state.log.replication.factor", "1"),
+            Map.entry("transaction.state.log.min.isr", "1"),
+            Map.entry("transaction.state.log.num.partitions", "1"),
+            Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+            Map.entry("default.replication.factor", "1"),
+            Map.entry("group.initial.rebalance.delay.ms", "0"),
+            Map.entry("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"),
+            // Consumer-protocol (KIP-848) groups notice a killed member within seconds, as the embedded broker does.
+            Map.entry("group.consumer.session.timeout.ms", "6000"),
+            Map.entry("group.consumer.min.session.timeout.ms", "6000"),
+            Map.entry("group.consumer.heartbeat.interval.ms", "1000"),
+            Map.entry("group.consumer.min.heartbeat.interval.ms", "1000"));
 
     private final Map<String, String> brokerProperties;
     private KafkaClusterTestKit cluster;

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.callscribe.engine.ExecutionProvider;
 import dev.callscribe.model.ModelDtype;
 import dev.callscribe.schemas.config.ConfigDocs;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -24,7 +26,7 @@ class TranscriberConfigTest {
         assertThat(config.modelSource()).isEqualTo("distil-whisper/distil-small.en");
         assertThat(config.modelOptions().encoderDtype()).isEqualTo(ModelDtype.FP32);
         assertThat(config.engineOptions().provider()).isEqualTo(ExecutionProvider.CPU);
-        assertThat(config.batching()).isEqualTo(new BatchingOptions(16, 50, 1_500, 30_000));
+        assertThat(config.batching()).isEqualTo(new BatchingOptions(16, 50, 1_500, 150_000));
         assertThat(config.groupId()).isEqualTo("callscribe-transcriber");
         assertThat(config.decodingOptions().task()).isEqualTo("transcribe");
         assertThat(config.decodingOptions().language()).isNull();
@@ -65,24 +67,75 @@ class TranscriberConfigTest {
     }
 
     @Test
-    void shouldRefuseABatchThatCannotFinishWithinHalfTheTightestTimeout() {
-        Map<String, String> slow = Map.of(TranscriberConfig.WINDOW_ESTIMATE_MS_CONFIG, "4000");
+    void shouldRefuseABatchThatCannotFinishWithinHalfThePollInterval() {
+        Map<String, String> slow = Map.of(TranscriberConfig.WINDOW_ESTIMATE_MS_CONFIG, "10000");
 
         assertThatThrownBy(() -> config(slow))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(TranscriberConfig.BATCH_MAX_SIZE_CONFIG)
                 .hasMessageContaining(TranscriberConfig.WINDOW_ESTIMATE_MS_CONFIG)
-                .hasMessageContaining(TranscriberConfig.TRANSACTION_TIMEOUT_MS_CONFIG)
                 .hasMessageContaining(TranscriberConfig.MAX_POLL_INTERVAL_MS_CONFIG)
-                .hasMessageContaining("64050 ms");
+                .hasMessageContaining("160050 ms");
     }
 
     @Test
-    void shouldAcceptTheSameBatchWithTimeoutsLongEnough() {
-        TranscriberConfig config = config(Map.of(TranscriberConfig.WINDOW_ESTIMATE_MS_CONFIG, "4000",
-                TranscriberConfig.TRANSACTION_TIMEOUT_MS_CONFIG, "180000"));
+    void shouldAcceptTheSameBatchWithAPollIntervalLongEnough() {
+        TranscriberConfig config = config(Map.of(TranscriberConfig.WINDOW_ESTIMATE_MS_CONFIG, "10000",
+                TranscriberConfig.MAX_POLL_INTERVAL_MS_CONFIG, "400000"));
 
-        assertThat(config.batching().budgetMs()).isEqualTo(90_000);
+        assertThat(config.batching().budgetMs()).isEqualTo(200_000);
+    }
+
+    @Test
+    void shouldNotBoundInferenceByTheTransactionTimeoutSinceTheTransactionBeginsAfterIt() {
+        TranscriberConfig config = config(Map.of(TranscriberConfig.WINDOW_ESTIMATE_MS_CONFIG, "4000",
+                TranscriberConfig.TRANSACTION_TIMEOUT_MS_CONFIG, "5000"));
+
+        assertThat(config.batching().budgetMs()).isEqualTo(150_000);
+    }
+
+    @Test
+    void shouldShareTheWindowsByKafkasConsumerGroupProtocolLeavingTimeoutsToTheBroker() {
+        Map<String, Object> consumer = config(Map.of(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000"))
+                .consumerConfig();
+
+        assertThat(consumer).containsEntry(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer")
+                .doesNotContainKeys(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
+    }
+
+    @Test
+    void shouldRebalanceCooperativelyUnderTheClassicProtocol() {
+        Map<String, Object> consumer = config(Map.of(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic"))
+                .consumerConfig();
+
+        assertThat(consumer).containsEntry(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                CooperativeStickyAssignor.class.getName());
+    }
+
+    @Test
+    void shouldNeedASlotOnlyWhenNoIdIsConfigured() {
+        assertThat(config(Map.of(TranscriberConfig.INSTANCE_ID_CONFIG, "")).identityConfigured()).isFalse();
+        assertThat(config(Map.of(TranscriberConfig.INSTANCE_ID_CONFIG, "gpu-0")).identityConfigured()).isTrue();
+        assertThat(config(Map.of(TranscriberConfig.TRANSACTIONAL_ID_CONFIG, "tx-0")).identityConfigured()).isTrue();
+    }
+
+    @Test
+    void shouldKeepSlotsPerGroupUnderTheStateDirectory() {
+        TranscriberConfig config = config(Map.of(TranscriberConfig.STATE_DIR_CONFIG, "/var/lib/callscribe",
+                TranscriberConfig.GROUP_ID_CONFIG, "team/a workers"));
+
+        assertThat(config.slotDirectory()).isEqualTo(Path.of("/var/lib/callscribe", "team_a_workers"));
+        assertThat(config(Map.of()).slotDirectory().toString())
+                .endsWith("/.callscribe/state/transcriber/callscribe-transcriber");
+    }
+
+    @Test
+    void shouldMakeTheTransactionalIdFromAnInstanceIdSetLater() {
+        TranscriberConfig config = config(Map.of(TranscriberConfig.INSTANCE_ID_CONFIG, "")).withInstanceId("host-2");
+
+        assertThat(config.transactionalId()).isEqualTo("callscribe-transcriber-host-2");
+        assertThat(config.identityConfigured()).isTrue();
     }
 
     @Test
@@ -114,7 +167,7 @@ class TranscriberConfigTest {
                 .containsEntry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "callscribe-transcriber-gpu-0")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
-                .containsEntry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
+                .containsEntry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 5_000);
     }
 
     @Test

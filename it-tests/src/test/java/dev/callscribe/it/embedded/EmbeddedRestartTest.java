@@ -9,17 +9,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callscribe.it.support.CallscribeProcess;
 import dev.callscribe.it.support.FreePorts;
+import dev.callscribe.testkit.Await;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An embedded stack restarted under a worker of another process: on fixed ports and a data directory, the worker
- * reconnects by itself and carries on, and what was written before the restart is still there and readable.
+ * reconnects by itself and carries on, and what was written before the restart is still there and readable. While
+ * the broker is away the worker says it is not ready (503 on /ready) but alive (200 on /health), and it is ready
+ * again once the broker is back.
  */
 class EmbeddedRestartTest {
+
+    /** The broker probe asks every 2 s and waits 3 s for an answer; the rest is slack for a busy machine. */
+    private static final Duration READINESS_BOUND = Duration.ofSeconds(15);
+    private static final Pattern METRICS_LINE = Pattern.compile("Metrics at http://localhost:(\\d+)/metrics");
 
     @TempDir
     Path dataDir;
@@ -42,10 +52,27 @@ class EmbeddedRestartTest {
             assertThat(first.output()).contains("Data is kept in " + dataDir);
             assertThat(finalTranscript(bootstrap, registry, "before-restart")).contains("agent:    order");
 
-            // When the stack stops and starts again with the same settings
-            first.stop();
+            int workerPort = Integer.parseInt(worker.awaitOutput(METRICS_LINE, START_TIMEOUT).group(1));
+            worker.awaitReady(workerPort, START_TIMEOUT);
+
+            // When the stack stops
+            assertThat(first.stop()).as(first.logTail()).isZero();
+
+            // Then the worker, cut off from its broker, is soon not ready, but stays alive: a restart would not help
+            long stoppedAt = System.nanoTime();
+            Await.until("the worker's /ready answering 503", READINESS_BOUND,
+                    () -> worker.httpStatus(workerPort, "/ready") == 503);
+            Duration notReadyAfter = Duration.ofNanos(System.nanoTime() - stoppedAt);
+            assertThat(worker.httpStatus(workerPort, "/health")).isEqualTo(200);
+
+            // When it starts again with the same settings
             try (CallscribeProcess second = CallscribeProcess.start("stack-2", stack, Map.of())) {
                 second.awaitOutput(REGISTRY, START_TIMEOUT);
+                long restartedAt = System.nanoTime();
+                worker.awaitReady(workerPort, START_TIMEOUT);
+                System.out.printf(Locale.ROOT, "Broker outage: worker not ready %.1f s after the broker stopped, "
+                        + "ready again %.1f s after the restarted stack printed its addresses%n",
+                        notReadyAfter.toMillis() / 1000.0, (System.nanoTime() - restartedAt) / 1e9);
 
                 // Then the worker transcribes a call published after the restart, and the call from before it is
                 // still readable: its records, offsets and schema ids came back with the data

@@ -91,6 +91,16 @@ public final class RunProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Waits for the process to exit by itself; returns its exit status (fails after {@code timeout}). */
+    public int awaitExit(Duration timeout) {
+        return process.awaitExit(timeout);
+    }
+
+    /** Everything the process printed so far. */
+    public String output() {
+        return process.output();
+    }
+
     /** Sends SIGTERM and waits for the process to stop; returns its exit status. */
     public int stop() {
         return process.stop();

@@ -114,6 +114,11 @@ public final class CallscribeProcess implements AutoCloseable {
         });
     }
 
+    /** The status {@code GET http://127.0.0.1:PORT/PATH} answers now; -1 when nothing listens. */
+    public int httpStatus(int port, String path) {
+        return status(URI.create("http://127.0.0.1:" + port + path));
+    }
+
     /**
      * Waits for the process to exit by itself.
      *

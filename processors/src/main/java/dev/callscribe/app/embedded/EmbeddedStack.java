@@ -3,15 +3,8 @@ package dev.callscribe.app.embedded;
 import dev.callscribe.schemas.registry.InMemorySchemaRegistry;
 import dev.callscribe.schemas.registry.server.RegistryFile;
 import dev.callscribe.schemas.registry.server.RegistryServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What {@code callscribe run --embedded} serves besides the roles: a Kafka broker ({@link EmbeddedKafka}) and a
@@ -22,23 +15,29 @@ import org.slf4j.LoggerFactory;
  * <p>Data lives in one directory: the broker's log under {@code kafka/}, the registry in {@code registry.json}
  * (saved after every change), and whatever its users put beside them ({@link #dataDirectory()}). A configured
  * directory is kept, so the next start on it resumes with the same topics, offsets and schema ids; without one, a
- * fresh temporary directory is used and deleted on {@link #close()}.
+ * fresh temporary directory is used and deleted on {@link #close()}, or, if the process is killed first, by the next
+ * start of an embedded stack on the machine.
  *
  * <p>Owns the broker, the registry server and a temporary directory until closed; close is idempotent.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
+    /**
+     * The name of a temporary data directory, in the JVM's temporary directory ({@code java.io.tmpdir}); a start
+     * removes those whose process died without deleting them ({@link OwnedTemporaryDirectory}).
+     */
+    public static final String TEMPORARY_PREFIX = "callscribe-embedded-";
 
     private final EmbeddedKafka broker;
     private final RegistryServer registry;
     private final String registryUrl;
     private final Path dataDirectory;
-    private final boolean temporary;
+    /** The temporary data directory; null when the data directory was configured. */
+    private final OwnedTemporaryDirectory temporary;
     private boolean closed;
 
     private EmbeddedStack(EmbeddedKafka broker, RegistryServer registry, String registryUrl, Path dataDirectory,
-            boolean temporary) {
+            OwnedTemporaryDirectory temporary) {
         this.broker = broker;
         this.registry = registry;
         this.registryUrl = registryUrl;
@@ -52,8 +51,10 @@ public final class EmbeddedStack implements AutoCloseable {
      * @throws IllegalStateException when either cannot start (a port in use, say), after stopping what had started
      */
     public static EmbeddedStack start(EmbeddedSettings settings) {
-        boolean temporary = settings.dataDir().isEmpty();
-        Path directory = temporary ? temporaryDirectory() : settings.dataDir().get();
+        OwnedTemporaryDirectory temporary = settings.dataDir().isEmpty()
+                ? OwnedTemporaryDirectory.create(Path.of(System.getProperty("java.io.tmpdir")), TEMPORARY_PREFIX)
+                : null;
+        Path directory = temporary != null ? temporary.path() : settings.dataDir().get();
         EmbeddedKafka broker = null;
         try {
             broker = EmbeddedKafka.start(settings, directory.resolve("kafka"));
@@ -61,14 +62,14 @@ public final class EmbeddedStack implements AutoCloseable {
             InMemorySchemaRegistry schemas = file.load();
             RegistryServer server = RegistryServer.start(schemas,
                     new InetSocketAddress(settings.bindAddress(), settings.registryPort()),
-                    temporary ? () -> { } : () -> file.save(schemas));
+                    temporary != null ? () -> { } : () -> file.save(schemas));
             return new EmbeddedStack(broker, server, server.url(settings.reachableHost()), directory, temporary);
         } catch (RuntimeException e) {
             if (broker != null) {
                 broker.close();
             }
-            if (temporary) {
-                deleteQuietly(directory);
+            if (temporary != null) {
+                temporary.close();
             }
             throw e;
         }
@@ -91,7 +92,7 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /** Whether the data directory is deleted on close (no directory was configured). */
     public boolean isTemporary() {
-        return temporary;
+        return temporary != null;
     }
 
     /** Stops the registry, then the broker; deletes a temporary data directory. */
@@ -103,24 +104,8 @@ public final class EmbeddedStack implements AutoCloseable {
         closed = true;
         registry.close();
         broker.close();
-        if (temporary) {
-            deleteQuietly(dataDirectory);
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("callscribe-embedded-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for the embedded stack", e);
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Could not delete the embedded stack's data in {}: {}", directory, e.toString());
+        if (temporary != null) {
+            temporary.close();
         }
     }
 }
