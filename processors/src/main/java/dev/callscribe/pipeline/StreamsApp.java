@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
@@ -29,6 +30,9 @@ public final class StreamsApp implements PipelineRole {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Size and age at which a segment of a changelog (or repartition topic) closes, so compaction can clean it. */
+    static final String CHANGELOG_SEGMENT_BYTES = String.valueOf(64 * 1024 * 1024);
+    static final String CHANGELOG_SEGMENT_MS = String.valueOf(Duration.ofMinutes(10).toMillis());
 
     /** Where a static member's {@code group.instance.id} may be given: for every client, or the main consumer. */
     private static final List<String> STATIC_MEMBERSHIP_KEYS = List.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
@@ -82,6 +86,11 @@ public final class StreamsApp implements PipelineRole {
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
         properties.put(DeadLetteringExceptionHandler.ROLE_CONFIG, role);
         properties.put(DeadLetteringExceptionHandler.TOPIC_CONFIG, config.topic(Topics.DEAD_LETTER).name());
+        // Compaction only cleans closed segments: with the broker's 1 GB segments a quiet pipeline's changelogs would
+        // keep hours of released audio, all of it read again when a task is restored. Unless the deployment chose
+        // otherwise (topic.segment.bytes, topic.segment.ms), segments close at 64 MB or after 10 minutes.
+        properties.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), CHANGELOG_SEGMENT_BYTES);
+        properties.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_MS_CONFIG), CHANGELOG_SEGMENT_MS);
         return properties;
     }
 

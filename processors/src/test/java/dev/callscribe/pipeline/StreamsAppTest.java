@@ -27,4 +27,22 @@ class StreamsAppTest {
                 .containsEntry(DeadLetteringExceptionHandler.TOPIC_CONFIG, "prod.calls.dead-letter")
                 .containsEntry(DeadLetteringExceptionHandler.ROLE_CONFIG, "segmenter");
     }
+
+    @Test
+    void shouldCloseChangelogSegmentsSoonUnlessTheDeploymentChoseOtherwise() {
+        // Given no segment settings, then a deployment's own
+        PipelineConfig defaults = new PipelineConfig(Map.of("bootstrap.servers", "kafka:9092"));
+        PipelineConfig chosen = new PipelineConfig(Map.of("bootstrap.servers", "kafka:9092",
+                "topic.segment.ms", "3600000"));
+
+        // When
+        Properties byDefault = StreamsApp.properties(defaults, "segmenter", "app", "/state", 1);
+        Properties byChoice = StreamsApp.properties(chosen, "segmenter", "app", "/state", 1);
+
+        // Then the changelogs' segments close at 64 MB or after 10 minutes, so compaction cleans released state,
+        // and a deployment's setting wins
+        assertThat(byDefault).containsEntry("topic.segment.bytes", "67108864")
+                .containsEntry("topic.segment.ms", "600000");
+        assertThat(byChoice).containsEntry("topic.segment.ms", "3600000");
+    }
 }

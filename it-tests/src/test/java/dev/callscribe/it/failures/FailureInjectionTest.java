@@ -38,10 +38,9 @@ class FailureInjectionTest {
     private static final int CALLS_PER_RUN = 4;
     private static final String SEED_PROPERTY = "callscribe.failures.seed";
     private static final String KILLS_PROPERTY = "callscribe.failures.kills";
-    /** Short, so that a hung transcriber's transaction is aborted within the run; the batches take far less. */
-    private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(15);
-    /** Small enough that a full batch fits half the short transaction timeout, as the transcriber requires. */
-    private static final int BATCH_MAX_SIZE = 4;
+    /** What a hung transcriber outlasts: the default, which the processes run with. */
+    private static final Duration TRANSACTION_TIMEOUT =
+            Duration.ofMillis(TranscriberConfig.DEFAULT_TRANSACTION_TIMEOUT_MS);
     /** Faults happen while the calls are live (they last 29 and 33 s). */
     private static final Duration FIRST_FAULT = Duration.ofSeconds(4);
     private static final Duration LAST_FAULT = Duration.ofSeconds(26);
@@ -63,9 +62,7 @@ class FailureInjectionTest {
         long seed = Long.getLong(SEED_PROPERTY, System.nanoTime());
         System.out.println("Failure runs with seed " + seed + " (repeat with -D" + SEED_PROPERTY + "=" + seed + ")");
         backbone = Backbone.start(workDir.resolve("broker"));
-        ScaleSetup setup = new ScaleSetup(backbone.registryUrl(), workDir, PARTITIONS, PARTITIONS, Map.of(
-                TranscriberConfig.TRANSACTION_TIMEOUT_MS_CONFIG, String.valueOf(TRANSACTION_TIMEOUT.toMillis()),
-                TranscriberConfig.BATCH_MAX_SIZE_CONFIG, String.valueOf(BATCH_MAX_SIZE)));
+        ScaleSetup setup = new ScaleSetup(backbone.registryUrl(), workDir, PARTITIONS, PARTITIONS);
         TestPipeline pipeline = new TestPipeline("failures", backbone.bootstrapServers());
         fleet = new Fleet(setup, pipeline);
         List.of("streams-1", "streams-2").forEach(name -> fleet.add(name, Fleet.Kind.STREAMS));

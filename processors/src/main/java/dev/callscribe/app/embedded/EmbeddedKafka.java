@@ -64,7 +64,11 @@ public final class EmbeddedKafka implements AutoCloseable {
      * change at INFO (hundreds of lines per start); its controller warns on every fresh start that its new metadata
      * log is empty, and the broker each time clients starting together ask it to create its transaction log that one
      * of them has just had created. Kafka Streams warns at every start that a state directory under the temporary
-     * directory may be cleaned by the OS, which is where an embedded pipeline keeps its state on purpose.
+     * directory may be cleaned by the OS, which is where an embedded pipeline keeps its state on purpose. The replica
+     * manager logs at ERROR every append it refuses with an unexpected error, among them the retriable refusals of a
+     * restarted transactional producer's batch that overtook its first one (OutOfOrderSequenceException, Kafka 4's
+     * KAFKA-18202 check), which the producer then sends again in order; every refusal is also answered to the
+     * producing client, whose own log says what it could not retry.
      */
     private static final Map<String, String> QUIET_LOGGERS = Map.of(
             "kafka", "warn",
@@ -74,6 +78,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             "org.apache.kafka.raft", "warn",
             "org.apache.kafka.server", "warn",
             "kafka.server.DefaultAutoTopicCreationManager", "error",
+            "kafka.server.ReplicaManager", "off",
             "org.apache.kafka.streams.processor.internals.StateDirectory", "error");
 
     private final KafkaRaftServer server;
