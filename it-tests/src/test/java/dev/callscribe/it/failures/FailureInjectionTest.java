@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * deterministic words, so the texts do not depend on timing.
  *
  * <p>By default two runs of three faults each cover every kind of fault. {@code -Dcallscribe.failures.kills=N} (the
- * {@code failures} Maven profile sets 100) instead runs drawn faults until N kills have happened. The seed is
+ * {@code failures} Maven profile sets 100) instead runs five drawn faults a run, kills the likeliest, until N kills
+ * have happened. The seed is
  * printed and named in every failure; {@code -Dcallscribe.failures.seed=S} repeats a sequence.
  */
 class FailureInjectionTest {
@@ -137,13 +138,21 @@ class FailureInjectionTest {
         return new KillLoop(seed, kills).plans();
     }
 
-    /** Plans of three faults drawn from every kind, as many as it takes to reach the number of kills. */
+    /**
+     * Plans of five faults drawn from every kind, kills three times as likely as the others, as many as it takes to
+     * reach the number of kills.
+     */
     private record KillLoop(long seed, long kills) {
+        private static final List<Fault> WEIGHTED = List.of(Fault.KILL_TRANSCRIBER, Fault.KILL_TRANSCRIBER,
+                Fault.KILL_TRANSCRIBER, Fault.KILL_STREAMS, Fault.KILL_STREAMS, Fault.KILL_STREAMS,
+                Fault.RESTART_BROKER, Fault.REGISTRY_OUTAGE, Fault.HANG_TRANSCRIBER);
+        private static final int FAULTS_PER_RUN = 5;
+
         List<FaultPlan> plans() {
             List<FaultPlan> plans = new ArrayList<>();
             long planned = 0;
             for (int run = 0; planned < kills; run++) {
-                FaultPlan plan = FaultPlan.drawn(seed + run, 3, List.of(Fault.values()), FIRST_FAULT, LAST_FAULT,
+                FaultPlan plan = FaultPlan.drawn(seed + run, FAULTS_PER_RUN, WEIGHTED, FIRST_FAULT, LAST_FAULT,
                         PARTITIONS);
                 plans.add(plan);
                 planned += plan.kills();
