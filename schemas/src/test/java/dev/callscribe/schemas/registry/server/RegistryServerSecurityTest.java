@@ -7,19 +7,11 @@ import dev.callscribe.schemas.registry.InMemorySchemaRegistry;
 import dev.callscribe.schemas.registry.RegistryClientConfig;
 import dev.callscribe.schemas.registry.RestSchemaRegistryClient;
 import dev.callscribe.schemas.registry.SchemaRegistryException;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.callscribe.schemas.registry.SelfSignedStores;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -47,16 +39,8 @@ class RegistryServerSecurityTest {
 
     @BeforeAll
     static void serveOverHttpsWithBasicAuth() throws Exception {
-        Path keystore = dir.resolve("server.p12");
-        keytool("-genkeypair", "-alias", "registry", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "registry", "-keystore", keystore.toString(),
-                "-storepass", STORE_PASSWORD, "-file", dir.resolve("registry.pem").toString());
-        keytool("-importcert", "-noprompt", "-alias", "registry", "-file", dir.resolve("registry.pem").toString(),
-                "-storetype", "PKCS12", "-keystore", dir.resolve("trust.p12").toString(),
-                "-storepass", STORE_PASSWORD);
-        RegistryServerSecurity security = RegistryServerSecurity.none().withTls(serverContext(keystore))
+        SelfSignedStores stores = SelfSignedStores.create(dir, STORE_PASSWORD);
+        RegistryServerSecurity security = RegistryServerSecurity.none().withTls(stores.serverContext())
                 .withBasicAuth(USER_INFO);
         server = RegistryServer.start(REGISTRY, new InetSocketAddress("127.0.0.1", 0), () -> { }, security);
     }
@@ -127,28 +111,5 @@ class RegistryServerSecurityTest {
         config.put(RegistryClientConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG, STORE_PASSWORD);
         config.put(RegistryClientConfig.SSL_TRUSTSTORE_TYPE_CONFIG, "PKCS12");
         return new RestSchemaRegistryClient(new RegistryClientConfig(config));
-    }
-
-    private static SSLContext serverContext(Path keystore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            store.load(in, STORE_PASSWORD.toCharArray());
-        }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, STORE_PASSWORD.toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
-        return context;
-    }
-
-    private static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException("keytool failed: " + output);
-        }
     }
 }
