@@ -137,6 +137,12 @@ final class SegmentProcessor extends ContextualProcessor<String, byte[], String,
                 endCall(callId, call);
                 return;
             }
+            if (call.nextFrame() * 1000 >= settings.maxCallMs() * call.format().sampleRateHz()) {
+                LOG.warn("Call {} reached {} ms of audio ({}); ending it", callId, settings.maxCallMs(),
+                        SegmenterConfig.MAX_CALL_MS_CONFIG);
+                endCall(callId, call);
+                return;
+            }
             chunk = takeEarly(callId, call.nextSeq()).orElse(null);
         }
         boolean stillWaiting = !stores.earlyChunks(callId).isEmpty();

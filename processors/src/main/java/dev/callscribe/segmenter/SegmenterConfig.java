@@ -48,6 +48,8 @@ public final class SegmenterConfig extends PipelineConfig {
     public static final long DEFAULT_MAX_CHUNK_MS = 10_000;
     public static final String MAX_GAP_MS_CONFIG = "segmenter.max.gap.ms";
     public static final long DEFAULT_MAX_GAP_MS = 600_000;
+    public static final String MAX_CALL_MS_CONFIG = "segmenter.max.call.ms";
+    public static final long DEFAULT_MAX_CALL_MS = 7_200_000;
     public static final String MAX_CHANNELS_CONFIG = "segmenter.max.channels";
     public static final int DEFAULT_MAX_CHANNELS = 8;
     public static final String DEFAULT_SPEAKERS_CONFIG = "segmenter.default.speakers";

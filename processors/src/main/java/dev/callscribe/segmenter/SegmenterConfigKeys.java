@@ -85,6 +85,10 @@ final class SegmenterConfigKeys {
                 .define(SegmenterConfig.MAX_GAP_MS_CONFIG, Type.LONG, SegmenterConfig.DEFAULT_MAX_GAP_MS,
                         Range.atLeast(0), Importance.LOW, "Longest gap in a call's audio filled with silence; a "
                                 + "chunk jumping further is dead-lettered.")
+                .define(SegmenterConfig.MAX_CALL_MS_CONFIG, Type.LONG, SegmenterConfig.DEFAULT_MAX_CALL_MS,
+                        Range.atLeast(1), Importance.LOW, "Longest call, in audio taken in: a call that reaches it "
+                                + "is ended there, with its FINAL, and its later chunks are dead-lettered as "
+                                + "LATE_CHUNK. It bounds a call's transcript, whose every revision repeats it.")
                 .define(SegmenterConfig.MAX_CHANNELS_CONFIG, Type.INT, SegmenterConfig.DEFAULT_MAX_CHANNELS,
                         Range.between(1, 64), Importance.LOW, "Most channels a call may have.")
                 .define(SegmenterConfig.DEFAULT_SPEAKERS_CONFIG, Type.LIST,

@@ -18,11 +18,12 @@ import java.util.List;
  * @param maxEarlyChunks early chunks held per call
  * @param inactivityTimeoutMs wall-clock silence that ends a call
  * @param maxGapMs the longest gap filled with silence
+ * @param maxCallMs the longest call, in audio taken in
  * @param endedCallRetentionMs how long an ended call is remembered
  */
 record SegmenterSettings(String audioTopic, VadOptions vad, WindowingOptions windowing, ChunkValidator validator,
                          List<String> defaultSpeakers, long gapTimeoutMs, int maxEarlyChunks,
-                         long inactivityTimeoutMs, long maxGapMs, long endedCallRetentionMs) {
+                         long inactivityTimeoutMs, long maxGapMs, long maxCallMs, long endedCallRetentionMs) {
 
     static SegmenterSettings from(SegmenterConfig config) {
         return new SegmenterSettings(config.topic(Topics.AUDIO).name(), config.vadOptions(),
@@ -34,6 +35,7 @@ record SegmenterSettings(String audioTopic, VadOptions vad, WindowingOptions win
                 config.getInt(SegmenterConfig.MAX_EARLY_CHUNKS_CONFIG),
                 config.getLong(SegmenterConfig.INACTIVITY_TIMEOUT_MS_CONFIG),
                 config.getLong(SegmenterConfig.MAX_GAP_MS_CONFIG),
+                config.getLong(SegmenterConfig.MAX_CALL_MS_CONFIG),
                 config.getLong(SegmenterConfig.ENDED_CALL_RETENTION_MS_CONFIG));
     }
 

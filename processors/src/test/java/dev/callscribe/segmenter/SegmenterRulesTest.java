@@ -55,6 +55,28 @@ class SegmenterRulesTest {
     }
 
     @Test
+    void shouldEndACallAtTheCapWithItsFinalAndDeadLetterWhatComesAfter() {
+        // Given calls capped at 10 s of audio
+        pipeline = new SegmenterAndStitcher(SCOPE, Map.of(SegmenterConfig.MAX_CALL_MS_CONFIG, "10000"));
+        List<AudioChunk> chunks = Chunks.pcm16(CALL, new float[][] {AGENT}, 1000, true);
+        List<AudioChunk> shorter = Chunks.pcm16("call-2", new float[][] {java.util.Arrays.copyOf(AGENT, 8 * 16_000)},
+                1000, true);
+
+        // When a 14 s call and an 8 s call are sent
+        pipeline.sendAll(chunks);
+        pipeline.sendAll(shorter);
+
+        // Then the long call ends at 10 s, with its FINAL; its last 4 chunks are late, and the shorter call is whole
+        assertThat(pipeline.windows(CALL)).filteredOn(AudioWindow::getLast).singleElement()
+                .satisfies(last -> assertThat(last.getStartMs() + last.getDurationMs()).isLessThanOrEqualTo(10_000));
+        assertThat(pipeline.combinedFinals(CALL)).hasSize(1);
+        assertThat(pipeline.deadLetters()).hasSize(4).allSatisfy(letter ->
+                assertThat(letter.getReason()).isEqualTo(dev.callscribe.avro.DeadLetterReason.LATE_CHUNK));
+        assertThat(pipeline.combinedFinals("call-2")).hasSize(1);
+        assertThat(pipeline.entries(SegmenterStores.AUDIO)).isZero();
+    }
+
+    @Test
     void shouldReleaseStoredAudioAsSoonAsItsWindowsAreCut() {
         // Given a call sent chunk by chunk, never ended
         pipeline = new SegmenterAndStitcher(SCOPE, Map.of());
