@@ -1,9 +1,10 @@
 package dev.callscribe.it.failures;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Puts a run's faults into effect: kills at once; a broker restart, a registry outage or a hung process for a while,
@@ -21,7 +22,8 @@ final class FaultInjector {
     private final Backbone backbone;
     private final Fleet fleet;
     private final Duration hang;
-    private final List<Outage> outages = new ArrayList<>();
+    /** The faults in effect, by what they took away (the broker, the registry, a hung process). */
+    private final Map<String, Outage> outages = new HashMap<>();
 
     /** A fault in effect until {@code endsAtNanos}; {@code end} undoes it. */
     private record Outage(long endsAtNanos, Runnable end) {
@@ -39,18 +41,12 @@ final class FaultInjector {
         switch (planned.fault()) {
             case KILL_TRANSCRIBER -> fleet.kill(target(Fleet.Kind.TRANSCRIBER, planned));
             case KILL_STREAMS -> fleet.kill(target(Fleet.Kind.STREAMS, planned));
-            case RESTART_BROKER -> {
-                backbone.stopBroker();
-                outages.add(new Outage(System.nanoTime() + BROKER_DOWN.toNanos(), backbone::startBroker));
-            }
-            case REGISTRY_OUTAGE -> {
-                backbone.stopRegistry();
-                outages.add(new Outage(System.nanoTime() + REGISTRY_DOWN.toNanos(), backbone::startRegistry));
-            }
+            case RESTART_BROKER -> takeAway("broker", BROKER_DOWN, backbone::stopBroker, backbone::startBroker);
+            case REGISTRY_OUTAGE -> takeAway("registry", REGISTRY_DOWN, backbone::stopRegistry,
+                    backbone::startRegistry);
             case HANG_TRANSCRIBER -> {
                 String hung = target(Fleet.Kind.TRANSCRIBER, planned);
-                fleet.pause(hung);
-                outages.add(new Outage(System.nanoTime() + hang.toNanos(), () -> fleet.resume(hung)));
+                takeAway("hung " + hung, hang, () -> fleet.pause(hung), () -> fleet.resume(hung));
             }
             default -> throw new IllegalArgumentException("unknown fault " + planned.fault());
         }
@@ -59,12 +55,27 @@ final class FaultInjector {
     /** Ends the outages whose time is up. */
     void endDueOutages() {
         long now = System.nanoTime();
-        for (Iterator<Outage> due = outages.iterator(); due.hasNext(); ) {
+        for (Iterator<Outage> due = outages.values().iterator(); due.hasNext(); ) {
             Outage outage = due.next();
             if (now - outage.endsAtNanos() >= 0) {
                 outage.end().run();
                 due.remove();
             }
+        }
+    }
+
+    /**
+     * Takes something away for {@code duration}; taken away again while it is gone, it stays gone until the later of
+     * the two ends.
+     */
+    private void takeAway(String what, Duration duration, Runnable stop, Runnable restore) {
+        long endsAt = System.nanoTime() + duration.toNanos();
+        Outage current = outages.get(what);
+        if (current == null) {
+            stop.run();
+            outages.put(what, new Outage(endsAt, restore));
+        } else if (endsAt - current.endsAtNanos() > 0) {
+            outages.put(what, new Outage(endsAt, current.end()));
         }
     }
 
