@@ -40,6 +40,12 @@ class SoakTest {
      * (after 10 minutes) and compaction starts cleaning them.
      */
     private static final double FLAT = 1.25;
+    /**
+     * Added to the allowance: these figures move in steps (RocksDB writes its files a memtable at a time, a changelog
+     * drops by a segment when compaction runs, the heap by what the last GC found live), which at a few MB are larger
+     * than a quarter.
+     */
+    private static final long STEP_BYTES = 16_000_000;
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration FINALS_TIMEOUT = Duration.ofSeconds(180);
 
@@ -83,11 +89,15 @@ class SoakTest {
                 .filter(s -> s.minute() >= MINUTES / 3 && s.minute() < 2 * MINUTES / 3).toList();
         List<SoakSample> last = samples.stream().filter(s -> s.minute() >= 2 * MINUTES / 3).toList();
         assertThat(peak(last, SoakSample::heapAfterGcBytes)).as("heap after GC")
-                .isLessThanOrEqualTo((long) (peak(middle, SoakSample::heapAfterGcBytes) * FLAT));
+                .isLessThanOrEqualTo(allowance(middle, SoakSample::heapAfterGcBytes));
         assertThat(peak(last, SoakSample::stateBytes)).as("state stores")
-                .isLessThanOrEqualTo((long) (peak(middle, SoakSample::stateBytes) * FLAT));
+                .isLessThanOrEqualTo(allowance(middle, SoakSample::stateBytes));
         assertThat(peak(last, SoakSample::changelogBytes)).as("changelogs")
-                .isLessThanOrEqualTo((long) (peak(middle, SoakSample::changelogBytes) * FLAT));
+                .isLessThanOrEqualTo(allowance(middle, SoakSample::changelogBytes));
+    }
+
+    private static long allowance(List<SoakSample> samples, ToLongFunction<SoakSample> figure) {
+        return (long) (peak(samples, figure) * FLAT) + STEP_BYTES;
     }
 
     private static long peak(List<SoakSample> samples, ToLongFunction<SoakSample> figure) {
