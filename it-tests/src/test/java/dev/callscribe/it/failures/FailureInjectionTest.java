@@ -70,7 +70,7 @@ class FailureInjectionTest {
         List.of("worker-1", "worker-2").forEach(name -> fleet.add(name, Fleet.Kind.TRANSCRIBER));
         fleet.awaitReady();
         FailureRun runner = new FailureRun(setup, pipeline, fleet,
-                new FaultInjector(backbone, fleet, TRANSACTION_TIMEOUT), backbone.registryUrl());
+                new FaultInjector(backbone, fleet, TRANSACTION_TIMEOUT), backbone.registryUrl(), PARTITIONS);
 
         baselineRun = runner.run(wave("baseline"), new FaultPlan(seed, List.of()));
         RunCheck check = new RunCheck(RunCheck.Baseline.of(baselineRun, setup.recordings().size()),

@@ -11,7 +11,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * One run: a wave of live calls published into the pipeline while the plan's faults happen, the supervisor restarting
+ * One run: a wave of live calls published into the pipeline while the plan's faults happen (timed from its first
+ * chunks on calls.audio), the supervisor restarting
  * what exits, until every call has its combined FINAL; then what the pipeline committed for those calls is read.
  */
 final class FailureRun {
@@ -30,8 +31,12 @@ final class FailureRun {
     private final Fleet fleet;
     private final FaultInjector injector;
     private final String registryUrl;
+    private final AudioOnTheAir audio;
 
-    FailureRun(ScaleSetup setup, TestPipeline pipeline, Fleet fleet, FaultInjector injector, String registryUrl) {
+    /** @param partitions the partitions of calls.audio */
+    FailureRun(ScaleSetup setup, TestPipeline pipeline, Fleet fleet, FaultInjector injector, String registryUrl,
+               int partitions) {
+        this.audio = new AudioOnTheAir(pipeline.bootstrapServers(), partitions);
         this.setup = setup;
         this.pipeline = pipeline;
         this.fleet = fleet;
@@ -42,9 +47,11 @@ final class FailureRun {
     /** Runs the wave through the plan's faults and returns what was committed for its calls. */
     RunRecords run(CallWave wave, FaultPlan plan) {
         int restartsBefore = fleet.restarts();
-        long start = System.nanoTime();
+        long before = audio.ends();
         CallscribeProcess publisher = setup.publish(pipeline, wave, Pacing.REALTIME);
         try {
+            audio.awaitMoreThan(before);
+            long start = System.nanoTime();
             Deque<FaultPlan.Planned> pending = new ArrayDeque<>(plan.faults());
             while (publisher.isAlive() || !pending.isEmpty() || !injector.isIdle()) {
                 injectDue(pending, start);
