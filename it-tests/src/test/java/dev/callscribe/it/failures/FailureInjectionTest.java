@@ -76,10 +76,18 @@ class FailureInjectionTest {
         RunCheck check = new RunCheck(RunCheck.Baseline.of(baselineRun, setup.recordings().size()),
                 setup.recordings().size());
         for (FaultPlan plan : plans(seed)) {
-            RunRecords run = runner.run(wave("run" + (RUNS.size() + 1)), plan);
-            RUNS.put(plan, run);
-            ANOMALIES.put(plan, check.anomalies(run));
-            System.out.println(line(plan, run));
+            CallWave wave = wave("run" + (RUNS.size() + 1));
+            try {
+                RunRecords run = runner.run(wave, plan);
+                RUNS.put(plan, run);
+                ANOMALIES.put(plan, check.anomalies(run));
+            } catch (AssertionError stalled) {
+                // A run that never finished is an anomaly of its own; the next run starts on fresh processes.
+                RUNS.put(plan, runner.recordsOf(wave));
+                ANOMALIES.put(plan, List.of("stalled: " + stalled.getMessage()));
+                fleet.restartAll();
+            }
+            System.out.println(line(plan, RUNS.get(plan)));
         }
         System.out.println(summary(seed));
     }

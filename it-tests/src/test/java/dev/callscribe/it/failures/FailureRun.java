@@ -44,7 +44,16 @@ final class FailureRun {
         this.registryUrl = registryUrl;
     }
 
-    /** Runs the wave through the plan's faults and returns what was committed for its calls. */
+    /** What is committed for the wave's calls now. */
+    RunRecords recordsOf(CallWave wave) {
+        return RunRecords.read(pipeline.bootstrapServers(), registryUrl, wave.callIds());
+    }
+
+    /**
+     * Runs the wave through the plan's faults and returns what was committed for its calls.
+     *
+     * @throws AssertionError naming the seed when the publisher fails or the calls do not all end in time
+     */
     RunRecords run(CallWave wave, FaultPlan plan) {
         int restartsBefore = fleet.restarts();
         long before = audio.ends();

@@ -64,6 +64,20 @@ final class Fleet implements AutoCloseable {
         members.values().forEach(member -> member.process.awaitReady());
     }
 
+    /** Kills every member and starts it again, then waits until all are ready: a fresh start after a stall. */
+    void restartAll() {
+        for (Member member : members.values()) {
+            if (member.paused) {
+                member.process.resume();
+                member.paused = false;
+            }
+            member.process.kill();
+            ended.add(member.process);
+            start(member);
+        }
+        awaitReady();
+    }
+
     /** The names of the members of a kind. */
     List<String> namesOf(Kind kind) {
         return members.values().stream().filter(member -> member.kind == kind).map(member -> member.name).toList();
