@@ -1,5 +1,6 @@
 package dev.callscribe.testkit;
 
+import dev.callscribe.app.embedded.EmbeddedKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,13 +54,7 @@ public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllC
             Map.entry("transaction.state.log.num.partitions", "1"),
             Map.entry("share.coordinator.state.topic.replication.factor", "1"),
             Map.entry("default.replication.factor", "1"),
-            Map.entry("group.initial.rebalance.delay.ms", "0"),
-            Map.entry("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"),
-            // Consumer-protocol (KIP-848) groups notice a killed member within seconds, as the embedded broker does.
-            Map.entry("group.consumer.session.timeout.ms", "6000"),
-            Map.entry("group.consumer.min.session.timeout.ms", "6000"),
-            Map.entry("group.consumer.heartbeat.interval.ms", "1000"),
-            Map.entry("group.consumer.min.heartbeat.interval.ms", "1000"));
+            Map.entry("group.initial.rebalance.delay.ms", "0"));
 
     private final Map<String, String> brokerProperties;
     private KafkaClusterTestKit cluster;
@@ -76,6 +71,8 @@ public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllC
      */
     public KafkaClusterExtension(Map<String, String> overrides) {
         Map<String, String> properties = new HashMap<>(SINGLE_NODE);
+        // A killed member's partitions and open transaction move within seconds, as on the embedded broker.
+        properties.putAll(EmbeddedKafka.DEAD_WORKER_RECOVERY);
         properties.putAll(overrides);
         this.brokerProperties = Map.copyOf(properties);
     }

@@ -158,7 +158,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         config.put("default.replication.factor", "1");
         // Groups start at once instead of waiting 3 s for more members to join.
         config.put("group.initial.rebalance.delay.ms", "0");
-        recoverSoonFromADeadWorker(config);
+        config.putAll(DEAD_WORKER_RECOVERY);
         return config;
     }
 
@@ -166,16 +166,16 @@ public final class EmbeddedKafka implements AutoCloseable {
      * A killed transcriber's partitions and its open transaction are taken over within seconds rather than a minute:
      * its consumer-protocol (KIP-848) group session ends 6 s after its last heartbeat (default and minimum 45 s),
      * members heartbeat every second (default 5 s), and transactions past their timeout are aborted within a second
-     * of it (default: checked every 10 s). Operators of their own brokers set the same keys (see the README).
+     * of it (default: checked every 10 s). Operators of their own brokers set the same keys (see the README); the
+     * test kit's broker uses these too.
      */
-    private static void recoverSoonFromADeadWorker(Map<String, Object> config) {
-        config.put("group.consumer.session.timeout.ms", Integer.toString(CONSUMER_SESSION_TIMEOUT_MS));
-        config.put("group.consumer.min.session.timeout.ms", Integer.toString(CONSUMER_SESSION_TIMEOUT_MS));
-        config.put("group.consumer.heartbeat.interval.ms", Integer.toString(CONSUMER_HEARTBEAT_INTERVAL_MS));
-        config.put("group.consumer.min.heartbeat.interval.ms", Integer.toString(CONSUMER_HEARTBEAT_INTERVAL_MS));
-        config.put("transaction.abort.timed.out.transaction.cleanup.interval.ms",
-                Integer.toString(TRANSACTION_CLEANUP_INTERVAL_MS));
-    }
+    public static final Map<String, String> DEAD_WORKER_RECOVERY = Map.of(
+            "group.consumer.session.timeout.ms", Integer.toString(CONSUMER_SESSION_TIMEOUT_MS),
+            "group.consumer.min.session.timeout.ms", Integer.toString(CONSUMER_SESSION_TIMEOUT_MS),
+            "group.consumer.heartbeat.interval.ms", Integer.toString(CONSUMER_HEARTBEAT_INTERVAL_MS),
+            "group.consumer.min.heartbeat.interval.ms", Integer.toString(CONSUMER_HEARTBEAT_INTERVAL_MS),
+            "transaction.abort.timed.out.transaction.cleanup.interval.ms",
+            Integer.toString(TRANSACTION_CLEANUP_INTERVAL_MS));
 
     /**
      * Formats a new log directory, as {@code kafka-storage.sh format} does; one formatted before is left as it is.
